@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { DomainError } from './domain/errors.ts';
+import type { Deps } from './deps.ts';
+import { renderError } from './http/errors.ts';
+import { loadOperations, type OperationSpec } from './http/openapi.ts';
+import { Router } from './http/router.ts';
+import { registerRoutes } from './routes/index.ts';
+
+let cachedOperations: OperationSpec[] | undefined;
+
+/** Builds the HTTP app over ready dependencies. No I/O happens here or on import. */
+export function createApp(deps: Deps, operations?: OperationSpec[]): Hono {
+  const app = new Hono();
+  app.use(async (c, next) => {
+    const requestId = c.req.header('x-request-id') ?? crypto.randomUUID();
+    c.set('requestId' as never, requestId as never);
+    await next();
+    c.res.headers.set('x-request-id', requestId);
+  });
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.maxBodyBytes,
+      onError: (c) =>
+        renderError(
+          c,
+          new DomainError('BODY_TOO_LARGE', `The request body exceeds the limit of ${deps.config.maxBodyBytes} bytes.`),
+          deps.logger,
+        ),
+    }),
+  );
+
+  const router = new Router(app, deps, operations ?? (cachedOperations ??= loadOperations()));
+  registerRoutes(router);
+  router.finish();
+
+  app.notFound((c) =>
+    renderError(c, new DomainError('ROUTE_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`), deps.logger),
+  );
+  app.onError((error, c) => renderError(c, error, deps.logger));
+  return app;
+}

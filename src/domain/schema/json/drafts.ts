@@ -1,0 +1,66 @@
+import { Ajv, type Options } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import AjvDraft04Module from 'ajv-draft-04';
+import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
+
+/** The JSON Schema drafts Schemata understands; `draft-07` is assumed when `$schema` is absent. */
+export type Draft = 'draft-04' | 'draft-06' | 'draft-07' | '2019-09' | '2020-12';
+
+export const DEFAULT_DRAFT: Draft = 'draft-07';
+
+const DRAFT_BY_URI: ReadonlyArray<[RegExp, Draft]> = [
+  [/^https?:\/\/json-schema\.org\/draft-04\/schema#?$/, 'draft-04'],
+  [/^https?:\/\/json-schema\.org\/draft-06\/schema#?$/, 'draft-06'],
+  [/^https?:\/\/json-schema\.org\/draft-07\/schema#?$/, 'draft-07'],
+  [/^https?:\/\/json-schema\.org\/draft\/2019-09\/schema#?$/, '2019-09'],
+  [/^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/, '2020-12'],
+];
+
+/**
+ * The draft a schema document declares through `$schema`.
+ * Returns `undefined` for an unknown `$schema` URI (callers reject it), the default draft when absent.
+ */
+export function detectDraft(doc: unknown): Draft | undefined {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return DEFAULT_DRAFT;
+  const uri = (doc as Record<string, unknown>)['$schema'];
+  if (uri === undefined) return DEFAULT_DRAFT;
+  if (typeof uri !== 'string') return undefined;
+  for (const [pattern, draft] of DRAFT_BY_URI) if (pattern.test(uri)) return draft;
+  return undefined;
+}
+
+// ajv-draft-04 ships CommonJS with the class as default export; normalise the interop shape.
+const AjvDraft04 = ((AjvDraft04Module as unknown as { default?: typeof Ajv }).default ??
+  AjvDraft04Module) as unknown as typeof Ajv;
+
+/**
+ * A fresh ajv instance for one draft. Formats are annotations (no format validation), which is the
+ * convention the compatibility engine and registration share; never loads schemas over the network.
+ */
+export function createAjv(draft: Draft, options: Options = {}): Ajv {
+  const base: Options = {
+    strict: false,
+    allErrors: false,
+    validateFormats: false,
+    validateSchema: true,
+    addUsedSchema: false,
+    loadSchema: undefined,
+    ...options,
+  };
+  switch (draft) {
+    case 'draft-04':
+      return new AjvDraft04(base);
+    case 'draft-06': {
+      const ajv = new Ajv(base);
+      ajv.addMetaSchema(draft06MetaSchema);
+      return ajv;
+    }
+    case 'draft-07':
+      return new Ajv(base);
+    case '2019-09':
+      return new Ajv2019(base) as unknown as Ajv;
+    case '2020-12':
+      return new Ajv2020(base) as unknown as Ajv;
+  }
+}

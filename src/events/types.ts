@@ -1,0 +1,16 @@
+/** Event types; each is documented in asyncapi.yaml. */
+export type EventType =
+  | 'schema.registered'
+  | 'version.deleted'
+  | 'subject.deleted'
+  | 'config.changed'
+  | 'mode.changed';
+
+/** The published envelope (design.md §5), identical on Redis, in the feed and on SSE. */
+export interface RegistryEvent {
+  event_type: EventType;
+  version: 'v1';
+  seq: number;
+  occurred_at: string;
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,79 @@
+import type { Context } from 'hono';
+import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
+import type { Logger } from '../logger.ts';
+import { respond } from './respond.ts';
+
+/** The one table from domain error kinds to HTTP status and Confluent `error_code`. */
+const STATUS: Record<DomainErrorKind, [status: number, errorCode: number]> = {
+  SUBJECT_NOT_FOUND: [404, 40401],
+  VERSION_NOT_FOUND: [404, 40402],
+  SCHEMA_NOT_FOUND: [404, 40403],
+  SUBJECT_SOFT_DELETED: [404, 40404],
+  SUBJECT_NOT_SOFT_DELETED: [404, 40405],
+  VERSION_SOFT_DELETED: [404, 40406],
+  VERSION_NOT_SOFT_DELETED: [404, 40407],
+  SUBJECT_CONFIG_NOT_FOUND: [404, 40408],
+  SUBJECT_MODE_NOT_FOUND: [404, 40409],
+  INCOMPATIBLE_SCHEMA: [409, 409],
+  INVALID_SCHEMA: [422, 42201],
+  INVALID_VERSION: [422, 42202],
+  INVALID_COMPATIBILITY: [422, 42203],
+  INVALID_MODE: [422, 42204],
+  OPERATION_NOT_PERMITTED: [422, 42205],
+  REFERENCE_EXISTS: [422, 42206],
+  ID_CONFLICT: [422, 42207],
+  INVALID_SUBJECT: [422, 42208],
+  SCHEMA_TOO_LARGE: [422, 42209],
+  BAD_REQUEST: [400, 400],
+  EMPTY_BODY: [422, 422],
+  ROUTE_NOT_FOUND: [404, 404],
+  METHOD_NOT_ALLOWED: [405, 405],
+  UNSUPPORTED_MEDIA_TYPE: [415, 415],
+  BODY_TOO_LARGE: [413, 413],
+  UNAVAILABLE: [503, 503],
+  TIMEOUT: [500, 50002],
+};
+
+export function statusOf(kind: DomainErrorKind): number {
+  return STATUS[kind][0];
+}
+
+/** Renders any thrown value as the `{error_code, message}` envelope; only 5xx are logged, never leaked. */
+export function renderError(c: Context, error: unknown, logger: Logger): Response {
+  const requestId = c.get('requestId') as string | undefined;
+  const known = error instanceof DomainError ? error : classifyInfrastructureError(error);
+  if (known !== undefined) {
+    const [status, errorCode] = STATUS[known.kind];
+    if (status >= 500) logger.error('request failed', { requestId, kind: known.kind, error: describe(error) });
+    return respond(c, { error_code: errorCode, message: known.message, ...known.extra }, status);
+  }
+  logger.error('unexpected error', { requestId, error: describe(error) });
+  return respond(c, { error_code: 50001, message: 'Internal error while serving the request.', request_id: requestId }, 500);
+}
+
+/** Database faults that are not the caller's fault: unavailable → 503, lock/statement timeout → 50002. */
+function classifyInfrastructureError(error: unknown): DomainError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === '55P03' || code === '57014') {
+    return new DomainError('TIMEOUT', 'The operation timed out waiting for the database.');
+  }
+  if (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'CONNECT_TIMEOUT' ||
+    code === 'CONNECTION_CLOSED' ||
+    code === 'CONNECTION_ENDED' ||
+    code === 'CONNECTION_DESTROYED' ||
+    code === '57P01' ||
+    code === '57P03' ||
+    code === '53300'
+  ) {
+    return new DomainError('UNAVAILABLE', 'The registry database is unavailable; retry later.');
+  }
+  return undefined;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}\n${error.stack ?? ''}`;
+  return String(error);
+}

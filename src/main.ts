@@ -1,0 +1,61 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { closeDeps, createDeps } from './deps.ts';
+import { DataDirLockedError } from './db/dataDirLock.ts';
+
+/** Process entry: config → deps (database, migrations, bus) → HTTP listener → graceful shutdown. */
+export async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`schemata: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  let deps;
+  try {
+    deps = await createDeps(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`schemata: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    deps.logger.info('schemata listening', {
+      address: `http://${config.host}:${info.port}`,
+      storage: deps.database.kind,
+      bus: deps.events.busKind,
+    });
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.logger.info('shutting down', { signal });
+    // Stop accepting, let in-flight requests finish, then release pools and locks.
+    server.close(() => {
+      closeDeps(deps)
+        .catch((error: unknown) => deps.logger.error('error while closing', { error: String(error) }))
+        .finally(() => process.exit(0));
+    });
+    if ('closeIdleConnections' in server) (server as { closeIdleConnections(): void }).closeIdleConnections();
+    setTimeout(() => process.exit(1), 15_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`schemata: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

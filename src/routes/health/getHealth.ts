@@ -1,0 +1,8 @@
+import type { Handler } from '../../http/router.ts';
+import { readHealth } from '../../services/health/readHealth.ts';
+
+/** 200 when the database answers, 503 with the failing part named otherwise. */
+export const getHealth: Handler<'getHealth'> = async ({ c, deps }) => {
+  const health = await readHealth(deps);
+  return c.json(health, health.status === 'unavailable' ? 503 : 200);
+};
