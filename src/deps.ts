@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { RegistryCache } from './cache/registryCache.ts';
-import { createNoopEventsRuntime, type EventsRuntime } from './events/runtime.ts';
+import { createEventsRuntime, type EventsRuntime } from './events/runtime.ts';
 
 /** Everything handlers and services need, built once by `createDeps` (the composition root). */
 export interface Deps {
@@ -24,15 +24,18 @@ export const PACKAGE_VERSION = (
 export async function createDeps(config: Config, overrides: { logger?: Logger } = {}): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let events: EventsRuntime | undefined;
   try {
     await database.migrate();
     const cache = new RegistryCache();
-    const events = createNoopEventsRuntime();
+    events = createEventsRuntime({ db: database.db, redisUrl: config.redisUrl, logger });
     const deps: Deps = { config, logger, database, db: database.db, cache, events, packageVersion: PACKAGE_VERSION };
     events.subscribe((event) => cache.onEvent(event));
+    events.onReset(() => cache.reset());
     await events.start();
     return deps;
   } catch (error) {
+    await events?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }

@@ -1,3 +1,9 @@
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+import { OrderedDelivery } from './orderedDelivery.ts';
+import { openRedisBus, type RedisBus } from './redisBus.ts';
+import { Relay } from './relay.ts';
+import { countUnpublished, readFeed, readHead, readOutboxState } from './store.ts';
 import type { RegistryEvent } from './types.ts';
 
 /** The change-broadcast machinery as the rest of the app sees it (relay, bus, local subscribers). */
@@ -9,17 +15,135 @@ export interface EventsRuntime {
   outboxLag(): Promise<number>;
   /** Local delivery of every published event (any instance's), in seq order; returns an unsubscribe. */
   subscribe(listener: (event: RegistryEvent) => void): () => void;
+  /** Called when this instance cannot tell which events it missed: drop every derived cache. */
+  onReset(listener: () => void): () => void;
+  /** Aborted when shutdown starts, so long-lived readers (SSE streams) end and let the server close. */
+  readonly shutdownSignal: AbortSignal;
+  /** Ends long-lived readers now (called before the HTTP server closes). */
+  endStreams(): void;
   start(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Placeholder until the relay lands: events stay in the outbox. */
+/** A live gap wider than this is not replayed into the caches: they are reset instead. */
+const RESET_THRESHOLD = 10_000;
+
+/**
+ * The real runtime: outbox relay + Redis Pub/Sub when `redisUrl` is set, the in-process bus otherwise.
+ * Local listeners get every event in seq order whichever way it arrives (own relay, Redis, feed poll).
+ */
+export function createEventsRuntime(options: {
+  db: Database;
+  redisUrl: string | undefined;
+  logger: Logger;
+  /** How often the outbox and the feed are checked for work nobody announced (default 250 ms). */
+  pollIntervalMs?: number;
+}): EventsRuntime {
+  const { db, logger } = options;
+  const listeners = new Set<(event: RegistryEvent) => void>();
+  const resetListeners = new Set<() => void>();
+  const shutdown = new AbortController();
+  let bus: RedisBus | undefined;
+  let pollTimer: NodeJS.Timeout | undefined;
+  let polling = false;
+
+  const delivery = new OrderedDelivery<RegistryEvent>({
+    position: 0,
+    readAfter: (after) => readFeed(db, { after, limit: 1_000 }),
+    deliver: (event) => {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch (error) {
+          logger.error('event listener failed', { seq: event.seq, error: String(error) });
+        }
+      }
+    },
+    reset: (target) => {
+      logger.warn('missed too many events to replay; resetting caches', { seq: target });
+      for (const listener of resetListeners) listener();
+      return target - 1;
+    },
+    resetThreshold: RESET_THRESHOLD,
+    onError: (error) => logger.warn('event catch-up from the feed failed; retrying', { error: String(error) }),
+  });
+
+  const relay = new Relay({
+    db,
+    logger,
+    // In-process: local delivery already happened at sequencing, so publishing only marks the rows.
+    publish: async (events) => bus?.publish(events),
+    onSequenced: (events) => events.forEach((event) => delivery.offer(event)),
+  });
+
+  const poll = async () => {
+    if (polling) return;
+    polling = true;
+    try {
+      const state = await readOutboxState(db);
+      if (state.unsequenced || state.unpublished) relay.wake();
+      if (state.head > delivery.position) delivery.catchUp();
+    } catch (error) {
+      logger.debug('outbox poll failed', { error: String(error) });
+    } finally {
+      polling = false;
+    }
+  };
+
+  return {
+    busKind: options.redisUrl === undefined ? 'in-process' : 'redis',
+    shutdownSignal: shutdown.signal,
+    committed: () => relay.wake(),
+    outboxLag: () => countUnpublished(db),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onReset(listener) {
+      resetListeners.add(listener);
+      return () => resetListeners.delete(listener);
+    },
+    endStreams: () => shutdown.abort(),
+    async start() {
+      // Caches start empty, so local delivery starts at the head: nothing earlier needs replaying.
+      const head = await readHead(db);
+      delivery.skipTo(head);
+      if (options.redisUrl !== undefined) {
+        bus = await openRedisBus({
+          url: options.redisUrl,
+          logger,
+          onEvent: (event) => delivery.offer(event),
+          onReady: () => {
+            delivery.catchUp();
+            relay.retryPublishingNow();
+          },
+        });
+      }
+      relay.wake();
+      pollTimer = setInterval(() => void poll(), options.pollIntervalMs ?? 250);
+      pollTimer.unref();
+    },
+    async close() {
+      shutdown.abort();
+      clearInterval(pollTimer);
+      await relay.close();
+      delivery.close();
+      await delivery.idle();
+      await bus?.close();
+    },
+  };
+}
+
+/** Events stay in the outbox; for tools that open the database without broadcasting. */
 export function createNoopEventsRuntime(): EventsRuntime {
   return {
     busKind: 'in-process',
+    shutdownSignal: new AbortController().signal,
     committed: () => undefined,
     outboxLag: async () => 0,
     subscribe: () => () => undefined,
+    onReset: () => () => undefined,
+    endStreams: () => undefined,
     start: async () => undefined,
     close: async () => undefined,
   };

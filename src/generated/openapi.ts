@@ -460,8 +460,12 @@ export interface components {
             schema: string;
             schemaType?: string;
             references?: components["schemas"]["Reference"][];
-            metadata?: Record<string, never> | null;
-            ruleSet?: Record<string, never> | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            ruleSet?: {
+                [key: string]: unknown;
+            } | null;
             id?: number;
             version?: number;
         };

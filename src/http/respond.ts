@@ -15,6 +15,11 @@ export function respond(c: Context, body: unknown, status = 200): Response {
   });
 }
 
+/** Like `respond` for a body that is already JSON text (a stored schema document, a pre-serialised cache entry). */
+export function respondJsonText(c: Context, text: string, status = 200): Response {
+  return new Response(text, { status, headers: { 'content-type': negotiate(c.req.header('accept')) } });
+}
+
 export function negotiate(accept: string | undefined): string {
   if (accept === undefined || accept === '' || accept.includes(VENDOR_V1)) return VENDOR_V1;
   if (accept.includes(VENDOR)) return VENDOR;

@@ -1,0 +1,106 @@
+import { and, eq, exists, inArray, sql } from 'drizzle-orm';
+import type { SchemaRecord } from '../../cache/registryCache.ts';
+import type { Queryable, Tx } from '../client.ts';
+import { queryRows } from '../client.ts';
+import { schemas, subjectVersions } from '../schema.ts';
+
+export type { SchemaRecord } from '../../cache/registryCache.ts';
+
+const recordColumns = {
+  id: schemas.id,
+  schemaType: schemas.schemaType,
+  schema: schemas.schema,
+  references: schemas.references,
+  metadata: schemas.metadata,
+  ruleSet: schemas.ruleSet,
+};
+
+interface Row {
+  id: number;
+  schemaType: string;
+  schema: string;
+  references: unknown;
+  metadata: unknown;
+  ruleSet: unknown;
+}
+
+const toRecord = (row: Row): SchemaRecord => ({
+  id: Number(row.id),
+  schemaType: row.schemaType,
+  schema: row.schema,
+  references: Array.isArray(row.references) ? (row.references as SchemaRecord['references']) : [],
+  metadata: (row.metadata ?? null) as SchemaRecord['metadata'],
+  ruleSet: (row.ruleSet ?? null) as SchemaRecord['ruleSet'],
+});
+
+/** The schema under `id` if some subject-version (soft-deleted included) still uses it; else unreadable. */
+export async function findReadableSchema(db: Queryable, id: number): Promise<SchemaRecord | undefined> {
+  const rows = await db
+    .select(recordColumns)
+    .from(schemas)
+    .where(
+      and(
+        eq(schemas.id, id),
+        exists(db.select({ one: sql`1` }).from(subjectVersions).where(eq(subjectVersions.schemaId, schemas.id))),
+      ),
+    );
+  return rows[0] === undefined ? undefined : toRecord(rows[0]);
+}
+
+/** Schema rows by id, whether or not a version uses them (for parsing versions already selected). */
+export async function findSchemasByIds(db: Queryable, ids: readonly number[]): Promise<Map<number, SchemaRecord & { fingerprint: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ ...recordColumns, fingerprint: schemas.fingerprint })
+    .from(schemas)
+    .where(inArray(schemas.id, [...ids]));
+  return new Map(rows.map((row) => [Number(row.id), { ...toRecord(row), fingerprint: row.fingerprint }]));
+}
+
+export async function findSchemaIdByFingerprint(db: Queryable, fingerprint: string): Promise<number | undefined> {
+  const rows = await db.select({ id: schemas.id }).from(schemas).where(eq(schemas.fingerprint, fingerprint));
+  return rows[0] === undefined ? undefined : Number(rows[0].id);
+}
+
+export async function schemaExists(db: Queryable, id: number): Promise<{ fingerprint: string } | undefined> {
+  const rows = await db.select({ fingerprint: schemas.fingerprint }).from(schemas).where(eq(schemas.id, id));
+  return rows[0];
+}
+
+/**
+ * Inserts the schema row unless one with the same fingerprint (or, on import, the same id) exists.
+ * `on conflict do nothing` makes concurrent registrations of one content converge: the loser waits for
+ * the winner's commit and then finds its row, instead of failing on the unique index.
+ */
+export async function insertSchemaIfAbsent(
+  tx: Tx,
+  row: Omit<SchemaRecord, 'id'> & { id?: number; fingerprint: string },
+): Promise<number | undefined> {
+  const inserted = await tx
+    .insert(schemas)
+    .values({
+      ...(row.id === undefined ? {} : { id: row.id }),
+      schemaType: row.schemaType,
+      schema: row.schema,
+      fingerprint: row.fingerprint,
+      references: row.references,
+      metadata: row.metadata,
+      ruleSet: row.ruleSet,
+    })
+    .onConflictDoNothing()
+    .returning({ id: schemas.id });
+  return inserted[0] === undefined ? undefined : Number(inserted[0].id);
+}
+
+/** After an import with explicit ids, moves the id sequence past them so later allocations never collide. */
+export async function bumpSchemaIdSequence(tx: Tx, importedId: number): Promise<void> {
+  await tx.execute(
+    sql`select setval('schema_ids', greatest(${importedId}::bigint, (select last_value from schema_ids)))`,
+  );
+}
+
+/** The highest schema id ever stored (0 when none), for `fetchMaxId`. */
+export async function maxSchemaId(db: Queryable): Promise<number> {
+  const rows = await queryRows<{ max: number | string | null }>(db, sql`select max(id) as max from schemas`);
+  return Number(rows[0]?.max ?? 0);
+}

@@ -1,0 +1,220 @@
+import { and, asc, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
+import type { Queryable, Tx } from '../client.ts';
+import { configs, modes, schemas, subjectVersions } from '../schema.ts';
+
+/** Which versions a read sees: live only, live and soft-deleted, or soft-deleted only. */
+export type VersionFilter = 'live' | 'all' | 'deletedOnly';
+
+export interface VersionRow {
+  subject: string;
+  version: number;
+  schemaId: number;
+  deleted: boolean;
+}
+
+export interface Page {
+  offset: number;
+  /** -1 = no limit. */
+  limit: number;
+}
+
+const rowColumns = {
+  subject: subjectVersions.subject,
+  version: subjectVersions.version,
+  schemaId: subjectVersions.schemaId,
+  deleted: subjectVersions.deleted,
+};
+
+const toRow = (r: { subject: string; version: number; schemaId: number; deleted: boolean }): VersionRow => ({
+  ...r,
+  schemaId: Number(r.schemaId),
+});
+
+export function filterCondition(filter: VersionFilter): SQL | undefined {
+  if (filter === 'live') return eq(subjectVersions.deleted, false);
+  if (filter === 'deletedOnly') return eq(subjectVersions.deleted, true);
+  return undefined;
+}
+
+/** How many versions the subject has, live and in total (soft-deleted included). */
+export async function countVersions(db: Queryable, subject: string): Promise<{ live: number; total: number }> {
+  const rows = await db
+    .select({
+      total: sql<string>`count(*)`,
+      live: sql<string>`count(*) filter (where not ${subjectVersions.deleted})`,
+    })
+    .from(subjectVersions)
+    .where(eq(subjectVersions.subject, subject));
+  return { live: Number(rows[0]?.live ?? 0), total: Number(rows[0]?.total ?? 0) };
+}
+
+/** The subject's versions under `filter`, ascending, paged. */
+export async function listVersionRows(db: Queryable, subject: string, filter: VersionFilter, page?: Page): Promise<VersionRow[]> {
+  const query = db
+    .select(rowColumns)
+    .from(subjectVersions)
+    .where(and(eq(subjectVersions.subject, subject), filterCondition(filter)))
+    .orderBy(asc(subjectVersions.version))
+    .$dynamic();
+  if (page !== undefined && page.offset > 0) query.offset(page.offset);
+  if (page !== undefined && page.limit >= 0) query.limit(page.limit);
+  return (await query).map(toRow);
+}
+
+/** The live versions, newest first (what compatibility checks compare with). */
+export async function liveVersionsNewestFirst(db: Queryable, subject: string): Promise<VersionRow[]> {
+  const rows = await db
+    .select(rowColumns)
+    .from(subjectVersions)
+    .where(and(eq(subjectVersions.subject, subject), eq(subjectVersions.deleted, false)))
+    .orderBy(desc(subjectVersions.version));
+  return rows.map(toRow);
+}
+
+export async function findVersion(db: Queryable, subject: string, version: number): Promise<VersionRow | undefined> {
+  const rows = await db
+    .select(rowColumns)
+    .from(subjectVersions)
+    .where(and(eq(subjectVersions.subject, subject), eq(subjectVersions.version, version)));
+  return rows[0] === undefined ? undefined : toRow(rows[0]);
+}
+
+/** The highest version, live only or soft-deleted included. */
+export async function findLatestVersion(db: Queryable, subject: string, includeDeleted: boolean): Promise<VersionRow | undefined> {
+  const rows = await db
+    .select(rowColumns)
+    .from(subjectVersions)
+    .where(and(eq(subjectVersions.subject, subject), includeDeleted ? undefined : eq(subjectVersions.deleted, false)))
+    .orderBy(desc(subjectVersions.version))
+    .limit(1);
+  return rows[0] === undefined ? undefined : toRow(rows[0]);
+}
+
+/** The version of the subject holding the schema with this fingerprint: a live one first, then the newest. */
+export async function findVersionByFingerprint(
+  db: Queryable,
+  subject: string,
+  fingerprint: string,
+  includeDeleted: boolean,
+): Promise<VersionRow | undefined> {
+  const rows = await db
+    .select(rowColumns)
+    .from(subjectVersions)
+    .innerJoin(schemas, eq(schemas.id, subjectVersions.schemaId))
+    .where(
+      and(
+        eq(subjectVersions.subject, subject),
+        eq(schemas.fingerprint, fingerprint),
+        includeDeleted ? undefined : eq(subjectVersions.deleted, false),
+      ),
+    )
+    .orderBy(asc(subjectVersions.deleted), desc(subjectVersions.version))
+    .limit(1);
+  return rows[0] === undefined ? undefined : toRow(rows[0]);
+}
+
+/** max(version) over all versions, soft-deleted included (0 for a new subject): the next one is this + 1. */
+export async function maxVersion(tx: Tx, subject: string): Promise<number> {
+  const rows = await tx
+    .select({ max: max(subjectVersions.version) })
+    .from(subjectVersions)
+    .where(eq(subjectVersions.subject, subject));
+  return Number(rows[0]?.max ?? 0);
+}
+
+export async function insertVersion(tx: Tx, row: { subject: string; version: number; schemaId: number }): Promise<void> {
+  await tx.insert(subjectVersions).values(row);
+}
+
+export async function softDeleteVersions(tx: Tx, subject: string, versions: readonly number[]): Promise<void> {
+  if (versions.length === 0) return;
+  await tx
+    .update(subjectVersions)
+    .set({ deleted: true })
+    .where(and(eq(subjectVersions.subject, subject), inArray(subjectVersions.version, [...versions])));
+}
+
+export async function hardDeleteVersions(tx: Tx, subject: string, versions: readonly number[]): Promise<void> {
+  if (versions.length === 0) return;
+  await tx
+    .delete(subjectVersions)
+    .where(and(eq(subjectVersions.subject, subject), inArray(subjectVersions.version, [...versions])));
+}
+
+/**
+ * A subject that lost its last version also loses its own config and mode (Confluent's rule).
+ * Returns what was removed so the caller can announce it.
+ */
+export async function deleteSubjectSettings(tx: Tx, subject: string): Promise<{ config: boolean; mode: boolean }> {
+  const config = await tx.delete(configs).where(eq(configs.subject, subject)).returning({ subject: configs.subject });
+  const mode = await tx.delete(modes).where(eq(modes.subject, subject)).returning({ subject: modes.subject });
+  return { config: config.length > 0, mode: mode.length > 0 };
+}
+
+/** Subject names, sorted: those with a live version, or any version (`all`), or a soft-deleted one (`deletedOnly`). */
+export async function listSubjectNames(
+  db: Queryable,
+  options: { prefix: string | undefined; filter: VersionFilter } & Page,
+): Promise<string[]> {
+  const query = db
+    .selectDistinct({ subject: subjectVersions.subject })
+    .from(subjectVersions)
+    .where(and(filterCondition(options.filter), prefixCondition(options.prefix)))
+    .orderBy(asc(subjectVersions.subject))
+    .$dynamic();
+  if (options.offset > 0) query.offset(options.offset);
+  if (options.limit >= 0) query.limit(options.limit);
+  return (await query).map((r) => r.subject);
+}
+
+/** Every subject-version using a schema id, sorted by subject then version. */
+export async function versionsUsingSchema(db: Queryable, schemaId: number, filter: VersionFilter): Promise<VersionRow[]> {
+  const rows = await db
+    .select(rowColumns)
+    .from(subjectVersions)
+    .where(and(eq(subjectVersions.schemaId, schemaId), filterCondition(filter)))
+    .orderBy(asc(subjectVersions.subject), asc(subjectVersions.version));
+  return rows.map(toRow);
+}
+
+/** Versions joined with their schema rows for `GET /schemas`: sorted by subject then version, paged. */
+export async function listVersionsWithSchemas(
+  db: Queryable,
+  options: { prefix: string | undefined; filter: VersionFilter; latestOnly: boolean } & Page,
+): Promise<Array<VersionRow & { schemaType: string; schema: string; references: unknown; metadata: unknown; ruleSet: unknown }>> {
+  const latest = db
+    .select({ subject: subjectVersions.subject, version: max(subjectVersions.version).as('latest_version') })
+    .from(subjectVersions)
+    .where(filterCondition(options.filter))
+    .groupBy(subjectVersions.subject)
+    .as('latest');
+  const base = db
+    .select({
+      ...rowColumns,
+      schemaType: schemas.schemaType,
+      schema: schemas.schema,
+      references: schemas.references,
+      metadata: schemas.metadata,
+      ruleSet: schemas.ruleSet,
+    })
+    .from(subjectVersions)
+    .innerJoin(schemas, eq(schemas.id, subjectVersions.schemaId))
+    .$dynamic();
+  const joined = options.latestOnly
+    ? base.innerJoin(
+        latest,
+        and(eq(latest.subject, subjectVersions.subject), eq(latest.version, subjectVersions.version)),
+      )
+    : base;
+  const query = joined
+    .where(and(filterCondition(options.filter), prefixCondition(options.prefix)))
+    .orderBy(asc(subjectVersions.subject), asc(subjectVersions.version));
+  if (options.offset > 0) query.offset(options.offset);
+  if (options.limit >= 0) query.limit(options.limit);
+  return (await query).map((r) => ({ ...r, schemaId: Number(r.schemaId) }));
+}
+
+function prefixCondition(prefix: string | undefined): SQL | undefined {
+  // starts_with, not LIKE: subject names may contain % and _.
+  return prefix === undefined || prefix === '' ? undefined : sql`starts_with(${subjectVersions.subject}, ${prefix})`;
+}

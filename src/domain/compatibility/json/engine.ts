@@ -1,0 +1,149 @@
+/**
+ * The inclusion checker's driver: memoised node pairs, co-inductive handling of recursive references
+ * (reference §7.4) and hard bounds on work, so hostile schemas fail closed instead of hanging.
+ */
+import { describe, type Facts } from './messages.ts';
+import { keyOf } from './normalise.ts';
+import { allCompatible, isCompatibleRule } from './rules.ts';
+import type { Difference, Node, Policy, Role } from './types.ts';
+
+const MAX_STEPS = 200_000;
+const MAX_CALL_DEPTH = 400;
+const MAX_ROUNDS = 16;
+const NONE: readonly Difference[] = [];
+
+export class TooComplex extends Error {}
+
+/** A difference for the rule, with its sentence. */
+export function difference(
+  rule: string,
+  originalPath: string,
+  updatePath: string,
+  facts: Omit<Facts, 'path'> & { path?: string } = {},
+  witness?: () => unknown,
+): Difference {
+  const text = describe(rule, { ...facts, path: facts.path ?? updatePath });
+  return witness === undefined ? { rule, originalPath, updatePath, text } : { rule, originalPath, updatePath, text, witness };
+}
+
+/** Re-roots the witnesses of a child pair's incompatible differences into the parent instance. */
+export function lift(diffs: readonly Difference[], wrap: (v: unknown) => unknown, policy: Policy): Difference[] {
+  return diffs.map((d) => {
+    const w = d.witness;
+    if (w === undefined || isCompatibleRule(d.rule, policy)) return d;
+    return {
+      ...d,
+      witness: () => {
+        const v = w();
+        return v === undefined ? undefined : wrap(v);
+      },
+    };
+  });
+}
+
+export type Dispatch = (engine: Engine, original: Node, update: Node) => readonly Difference[];
+
+export class Engine {
+  private readonly memo = new Map<string, readonly Difference[]>();
+  private readonly stack = new Map<string, number>();
+  private readonly failures = new Map<string, Difference>();
+  private readonly found = new Map<string, Difference>();
+  private assumed = false;
+  private instanceDepth = 0;
+  private steps = 0;
+  private callDepth = 0;
+
+  constructor(
+    readonly policy: Policy,
+    private readonly dispatch: Dispatch,
+  ) {}
+
+  ok(diffs: readonly Difference[]): boolean {
+    return allCompatible(diffs, this.policy);
+  }
+
+  /** Follows references (and, for writers, drops draft ≤ 07 `$ref` siblings). */
+  view(node: Node, role: Role): Node {
+    let n = node;
+    for (let hops = 0; hops < 64; hops++) {
+      if (n.kind === 'ref') n = n.resolve();
+      else if (role === 'writer' && n.kind === 'allOf' && n.writerFactors?.length === 1 && n.writerFactors[0]) {
+        n = n.writerFactors[0];
+      } else return n;
+    }
+    return { kind: 'invalid', id: -1, path: node.path, rule: 'UNRESOLVED_REFERENCE', reason: 'a $ref cycle' };
+  }
+
+  /** Differences for ⟦original⟧ ⊆ ⟦update⟧ at the same instance. */
+  sub(original: Node, update: Node): readonly Difference[] {
+    const o = this.view(original, 'writer');
+    const u = this.view(update, 'reader');
+    if ((u.kind === 'bool' && u.value) || (o.kind === 'bool' && !o.value) || o === u) return NONE;
+    const ko = keyOf(o);
+    if (ko !== undefined && ko === keyOf(u)) return NONE;
+    const key = `${o.id}:${u.id}`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const pushedAt = this.stack.get(key);
+    if (pushedAt !== undefined) {
+      const failed = this.failures.get(key);
+      if (failed !== undefined) return [failed];
+      if (pushedAt === this.instanceDepth) {
+        return [difference('SCHEMA_TOO_COMPLEX', o.path, u.path, { detail: 'a reference cycle that never descends into the instance' })];
+      }
+      this.assumed = true;
+      return NONE;
+    }
+    if (++this.steps > MAX_STEPS || this.callDepth > MAX_CALL_DEPTH) throw new TooComplex();
+    this.stack.set(key, this.instanceDepth);
+    this.callDepth++;
+    let result: readonly Difference[];
+    try {
+      result = this.dispatch(this, o, u);
+    } finally {
+      this.stack.delete(key);
+      this.callDepth--;
+    }
+    this.memo.set(key, result);
+    const bad = result.find((d) => !isCompatibleRule(d.rule, this.policy));
+    if (bad !== undefined) this.found.set(key, bad);
+    return result;
+  }
+
+  /** Differences for a child instance (property value, array item); witnesses are wrapped by `wrap`. */
+  child(original: Node, update: Node, wrap: (v: unknown) => unknown): Difference[] {
+    this.instanceDepth++;
+    try {
+      return lift(this.sub(original, update), wrap, this.policy);
+    } finally {
+      this.instanceDepth--;
+    }
+  }
+
+  /**
+   * Top-level check. When a recursive pair was assumed compatible, re-runs with the pairs found
+   * incompatible seeded as failures until that set stops growing (terminates: it only grows).
+   */
+  run(original: Node, update: Node): readonly Difference[] {
+    try {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        this.memo.clear();
+        this.found.clear();
+        this.assumed = false;
+        const result = this.sub(original, update);
+        if (!this.assumed) return result;
+        let grew = false;
+        for (const [k, d] of this.found) {
+          if (!this.failures.has(k)) {
+            this.failures.set(k, d);
+            grew = true;
+          }
+        }
+        if (!grew) return result;
+      }
+    } catch (e) {
+      if (!(e instanceof TooComplex) && !(e instanceof RangeError)) throw e;
+    }
+    return [difference('SCHEMA_TOO_COMPLEX', original.path, update.path, { detail: 'the comparison exceeded its work bound' })];
+  }
+}

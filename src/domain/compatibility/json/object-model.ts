@@ -1,0 +1,76 @@
+/**
+ * Content models (reference §5): which schema governs a property name on one side, and whether the
+ * object is open, partially open (covered) or closed for it. Undecidable pattern matches are resolved
+ * conservatively for the side's role.
+ */
+import { evaluate } from './evaluate.ts';
+import { boolNode, conj, isFalse, isTrue } from './nodes.ts';
+import { matchPattern } from './patterns.ts';
+import type { Node, ObjectConstraints, Role } from './types.ts';
+
+export type Model = 'declared' | 'open' | 'covered' | 'closed';
+
+export interface Governing {
+  readonly node: Node;
+  readonly model: Model;
+}
+
+export interface Rest {
+  readonly node: Node;
+  readonly keyword: 'additionalProperties' | 'unevaluatedProperties';
+}
+
+/** The schema for undeclared, unmatched names: additionalProperties, else unevaluatedProperties. */
+export function restOf(obj: ObjectConstraints, role: Role): Rest | undefined {
+  if (obj.additional) return { node: obj.additional, keyword: 'additionalProperties' };
+  const ue = obj.unevaluated;
+  if (ue && (role === 'reader' || ue.exact)) return { node: ue.node, keyword: 'unevaluatedProperties' };
+  return undefined;
+}
+
+const cache = new WeakMap<ObjectConstraints, Map<string, Governing>>();
+
+/** The governing schema of property `name` in `obj` for the role. */
+export function governing(obj: ObjectConstraints, name: string, role: Role): Governing {
+  let perObject = cache.get(obj);
+  if (perObject === undefined) {
+    perObject = new Map();
+    cache.set(obj, perObject);
+  }
+  const key = `${role}:${name}`;
+  const hit = perObject.get(key);
+  if (hit !== undefined) return hit;
+  const result = compute(obj, name, role);
+  perObject.set(key, result);
+  return result;
+}
+
+function compute(obj: ObjectConstraints, name: string, role: Role): Governing {
+  const at = `${obj.path}/properties/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  if (obj.propertyNames && !evaluate(obj.propertyNames, name, role === 'writer' ? 'writer' : 'reader')) {
+    return { node: boolNode(false, at), model: 'closed' };
+  }
+  const declared = obj.properties.get(name);
+  const parts: Node[] = declared ? [declared] : [];
+  let uncertain = false;
+  for (const p of obj.patterns) {
+    const m = matchPattern(p.source, name);
+    if (m === undefined) uncertain = true;
+    if (m === true || (m === undefined && role === 'reader')) parts.push(p.node);
+  }
+  if (uncertain && role === 'writer') return { node: boolNode(true, at), model: declared ? 'declared' : 'open' };
+  const matched = parts.length > (declared ? 1 : 0);
+  const rest = restOf(obj, role);
+  if (!declared && !matched && rest) parts.push(rest.node);
+  const node = parts.reduce<Node>((acc, n) => conj(acc, n), boolNode(true, at));
+  if (declared) return { node, model: 'declared' };
+  if (isFalse(node)) return { node, model: 'closed' };
+  if (isTrue(node)) return { node, model: 'open' };
+  return { node, model: 'covered' };
+}
+
+/** True when the object admits undeclared names at all (some rest or pattern is not `false`). */
+export function admitsOthers(obj: ObjectConstraints, role: Role): boolean {
+  const rest = restOf(obj, role);
+  return rest === undefined || !isFalse(rest.node) || obj.patterns.some((p) => !isFalse(p.node));
+}

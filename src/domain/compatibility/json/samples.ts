@@ -1,0 +1,160 @@
+/**
+ * Small instances that a node accepts, for building counterexamples. Every returned value has been
+ * checked with the evaluator (reader role, i.e. definitely valid); the list may be empty.
+ */
+import { evaluate } from './evaluate.ts';
+import { PROBE_STRINGS, patternSamples } from './pattern-samples.ts';
+import type { ArrayConstraints, JsonType, Node, NumberConstraints, ObjectConstraints, SimpleNode, StringConstraints } from './types.ts';
+
+const MAX_DEPTH = 6;
+const LIMIT = 6;
+const POOL: readonly unknown[] = [null, true, 0, 1, '', 'a', [], {}, 1.5, false];
+
+function unique(values: unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const k = JSON.stringify(v);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function numberCandidates(n: NumberConstraints | undefined, integer: boolean): number[] {
+  const out = [0, 1, -1, 2, 10, 100, -100, 0.5, 7];
+  if (n?.lower) out.push(n.lower.value, n.lower.value + 1, n.lower.value + 0.5, Math.ceil(n.lower.value) + 1);
+  if (n?.upper) out.push(n.upper.value, n.upper.value - 1, n.upper.value - 0.5, Math.floor(n.upper.value) - 1);
+  for (const m of n?.multipleOf ?? []) {
+    out.push(m.value, m.value * 2, m.value * 3);
+    if (n?.lower) out.push(Math.ceil(n.lower.value / m.value) * m.value, (Math.floor(n.lower.value / m.value) + 1) * m.value);
+    if (n?.upper) out.push(Math.floor(n.upper.value / m.value) * m.value, (Math.ceil(n.upper.value / m.value) - 1) * m.value);
+  }
+  return out.filter((x) => Number.isFinite(x) && (!integer || Number.isInteger(x)));
+}
+
+export function stringCandidates(s: StringConstraints | undefined): string[] {
+  const min = s?.minLength?.value ?? 0;
+  const max = s?.maxLength?.value;
+  const out: string[] = [];
+  for (const p of s?.patterns ?? []) {
+    for (const x of patternSamples(p.value)) {
+      out.push(x);
+      if (x.length < min) out.push(x + 'a'.repeat(min - x.length), 'a'.repeat(min - x.length) + x);
+    }
+  }
+  out.push('a'.repeat(Math.min(min, 64)), 'a'.repeat(Math.min(min + 1, 64)), ...PROBE_STRINGS);
+  if (max !== undefined && max <= 64) out.push('a'.repeat(max), 'x'.repeat(max));
+  return out;
+}
+
+function objectCandidates(o: ObjectConstraints, depth: number): unknown[] {
+  const rest = o.additional ?? o.unevaluated?.node;
+  const pick = (name: string): unknown => samples(o.properties.get(name) ?? rest ?? { kind: 'bool', id: 0, path: '#', value: true }, depth + 1)[0];
+  const build = (names: Iterable<string>): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const n of names) out[n] = pick(n) ?? null;
+    for (const [k, deps] of o.dependentRequired) if (Object.hasOwn(out, k)) for (const d of deps.value) out[d] ??= pick(d) ?? null;
+    return out;
+  };
+  const required = [...o.required.keys()];
+  const all = [...new Set([...required, ...o.properties.keys()])];
+  const out: unknown[] = [build(required), build(all)];
+  const min = o.minProperties?.value ?? 0;
+  if (all.length < min) {
+    const padded = build(all);
+    for (let i = 0; Object.keys(padded).length < min && i < min + 4; i++) padded[`x${i}`] = pick(`x${i}`) ?? null;
+    out.push(padded);
+  }
+  return out;
+}
+
+function arrayCandidates(a: ArrayConstraints, depth: number): unknown[] {
+  const at = (i: number, k: number): unknown => {
+    const node = a.prefix[i] ?? a.rest ?? a.unevaluated?.node;
+    const list = node ? samples(node, depth + 1) : POOL;
+    return list[k % Math.max(list.length, 1)] ?? null;
+  };
+  const min = Math.max(a.minItems?.value ?? 0, a.prefix.length);
+  const make = (n: number, k: number) => Array.from({ length: Math.min(n, 32) }, (_, i) => at(i, k + i));
+  const out: unknown[] = [make(a.minItems?.value ?? 0, 0), make(min, 0), make(min, 1), make(min + 1, 0)];
+  if (a.contains) {
+    const c = samples(a.contains, depth + 1)[0];
+    if (c !== undefined) {
+      const times = Math.max(a.minContains?.value ?? 1, 1);
+      out.push([...Array.from({ length: Math.min(times, 32) }, () => c)], [...make(a.prefix.length, 0), c]);
+    }
+  }
+  return out;
+}
+
+function typeCandidates(node: SimpleNode, t: JsonType, depth: number): unknown[] {
+  switch (t) {
+    case 'null':
+      return [null];
+    case 'boolean':
+      return [true, false];
+    case 'integer':
+    case 'number':
+      return numberCandidates(node.number, t === 'integer');
+    case 'string':
+      return stringCandidates(node.string);
+    case 'object':
+      return node.object ? objectCandidates(node.object, depth) : [{}];
+    case 'array':
+      return node.array ? arrayCandidates(node.array, depth) : [[]];
+  }
+}
+
+function simpleCandidates(node: SimpleNode, depth: number): unknown[] {
+  if (node.enum) return [...node.enum.values];
+  const types: JsonType[] = node.types
+    ? [...node.types]
+    : [
+        ...(node.object ? (['object'] as const) : []),
+        ...(node.array ? (['array'] as const) : []),
+        ...(node.string ? (['string'] as const) : []),
+        ...(node.number ? (['number'] as const) : []),
+        'null', 'boolean', 'string', 'integer', 'object', 'array',
+      ];
+  return [...new Set(types)].flatMap((t) => typeCandidates(node, t, depth));
+}
+
+function candidates(node: Node, depth: number): unknown[] {
+  switch (node.kind) {
+    case 'bool':
+      return node.value ? [...POOL] : [];
+    case 'invalid':
+      return [];
+    case 'ref':
+      return candidates(node.resolve(), depth + 1);
+    case 'simple':
+      return simpleCandidates(node, depth);
+    case 'anyOf':
+    case 'oneOf':
+      return node.branches.flatMap((b) => samples(b, depth + 1));
+    case 'allOf': {
+      const main = node.factors.find((f) => f.kind === 'simple') ?? node.factors[0];
+      return main ? candidates(main, depth + 1) : [];
+    }
+    case 'not':
+      return [...POOL, 'x', -1, [null], { a: 1 }];
+  }
+}
+
+/** Up to a handful of values `node` definitely accepts. */
+export function samples(node: Node, depth = 0): unknown[] {
+  const cached = cache.get(node);
+  if (cached !== undefined) return cached;
+  if (depth > MAX_DEPTH) return [];
+  cache.set(node, []);
+  const valid = unique(candidates(node, depth)).filter((v) => evaluate(node, v, 'reader')).slice(0, LIMIT);
+  cache.set(node, valid);
+  return valid;
+}
+
+const cache = new WeakMap<Node, unknown[]>();
+
+/** A value `node` accepts that `other` rejects, from `node`'s samples. */
+export function sampleOutside(node: Node, other: Node): unknown {
+  return samples(node).find((v) => !evaluate(other, v, 'writer'));
+}

@@ -1,0 +1,79 @@
+/** Array keywords → `ArrayConstraints`: a tuple prefix plus a rest schema, whatever the draft (§9). */
+import type { Draft } from '../../schema/json/drafts.ts';
+import { isRecord, pointer } from './canonical.ts';
+import type { ArrayConstraints, Node } from './types.ts';
+import type { Child } from './vocab-object.ts';
+import { isModern } from './vocabulary.ts';
+
+const ARRAY_KEYWORDS = [
+  'items', 'prefixItems', 'additionalItems', 'contains', 'minContains', 'maxContains', 'minItems', 'maxItems',
+  'uniqueItems', 'unevaluatedItems',
+];
+
+const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isSchema = (v: unknown): boolean => isRecord(v) || typeof v === 'boolean';
+
+export function readArray(
+  raw: Record<string, unknown>,
+  path: string,
+  draft: Draft,
+  child: Child,
+  inPlace: boolean,
+): ArrayConstraints | 'invalid' | undefined {
+  if (!ARRAY_KEYWORDS.some((k) => Object.hasOwn(raw, k))) return undefined;
+  const modern = isModern(draft);
+  const items = raw['items'];
+  let prefix: Node[] = [];
+  let rest: Node | undefined;
+  let restKeyword: 'items' | 'additionalItems' = 'items';
+  let tupleForm = false;
+  if (draft === '2020-12') {
+    const pi = raw['prefixItems'];
+    if (Array.isArray(pi)) {
+      tupleForm = true;
+      prefix = pi.map((s, i) => child(s, pointer(path, 'prefixItems', i)));
+    }
+    if (Array.isArray(items)) return 'invalid';
+    if (isSchema(items)) rest = child(items, pointer(path, 'items'));
+  } else if (Array.isArray(items)) {
+    tupleForm = true;
+    prefix = items.map((s, i) => child(s, pointer(path, 'items', i)));
+    if (isSchema(raw['additionalItems'])) {
+      rest = child(raw['additionalItems'], pointer(path, 'additionalItems'));
+      restKeyword = 'additionalItems';
+    }
+  } else if (isSchema(items)) {
+    rest = child(items, pointer(path, 'items'));
+  }
+  const contains = isSchema(raw['contains']) ? child(raw['contains'], pointer(path, 'contains')) : undefined;
+  const unevaluated =
+    modern && isSchema(raw['unevaluatedItems'])
+      ? {
+          node: child(raw['unevaluatedItems'], pointer(path, 'unevaluatedItems')),
+          exact: !inPlace && contains === undefined,
+        }
+      : undefined;
+  const kw = (name: string) => {
+    const v = raw[name];
+    return count(v) ? { value: v, path } : undefined;
+  };
+  const minItems = kw('minItems');
+  const maxItems = kw('maxItems');
+  const minContains = modern && contains ? kw('minContains') : undefined;
+  const maxContains = modern && contains ? kw('maxContains') : undefined;
+  const unique = raw['uniqueItems'] === true;
+  return {
+    path,
+    prefix,
+    restKeyword,
+    tupleForm,
+    ...(rest && { rest }),
+    ...(unevaluated && { unevaluated }),
+    ...(contains && { contains }),
+    ...(minContains && { minContains }),
+    ...(maxContains && { maxContains }),
+    ...(minItems && { minItems }),
+    ...(maxItems && { maxItems }),
+    ...(unique && { uniqueItems: { value: true, path } }),
+  };
+}

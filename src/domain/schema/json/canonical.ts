@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import type { SchemaReference } from './references.ts';
+
+/**
+ * Canonical text of a parsed document: compact JSON with the author's key order, or with keys sorted
+ * recursively when normalising (so two spellings of the same document share one identity).
+ */
+export function canonicalText(doc: unknown, normalize: boolean): string {
+  return JSON.stringify(normalize ? sortKeys(doc) : doc);
+}
+
+/** A deep copy of `value` whose object keys are sorted; arrays keep their order (it is meaningful). */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    defineKey(sorted, key, sortKeys((value as Record<string, unknown>)[key]));
+  }
+  return sorted;
+}
+
+/** Identity of a schema: type, canonical text and references, plus metadata and rule set when present. */
+export function fingerprintOf(parts: {
+  schemaType: string;
+  canonical: string;
+  references: readonly SchemaReference[];
+  metadata?: unknown;
+  ruleSet?: unknown;
+}): string {
+  const identity: unknown[] = [
+    parts.schemaType,
+    parts.canonical,
+    parts.references.map((r) => [r.name, r.subject, r.version]),
+  ];
+  // Metadata and rule sets are opaque to Schemata: compare them independent of key order.
+  if (parts.metadata !== undefined && parts.metadata !== null) identity.push(['metadata', sortKeys(parts.metadata)]);
+  if (parts.ruleSet !== undefined && parts.ruleSet !== null) identity.push(['ruleSet', sortKeys(parts.ruleSet)]);
+  return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
+}
+
+// `__proto__` is an ordinary key in parsed JSON; plain assignment would change the prototype instead.
+function defineKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -1,0 +1,154 @@
+import type { Ajv, AnySchema } from 'ajv';
+import type { ComparableSchema } from '../../compatibility/index.ts';
+import { DomainError } from '../../errors.ts';
+import { canonicalText, fingerprintOf, sortKeys } from './canonical.ts';
+import { createAjv, detectDraft, type Draft } from './drafts.ts';
+import { exceededLimit } from './limits.ts';
+import { findRefProblem } from './refs.ts';
+import { dedupeReferences, ReferenceConflict, sortReferences, type SchemaReference } from './references.ts';
+import { resolveSchemaType } from './schemaType.ts';
+
+export type { SchemaReference } from './references.ts';
+
+/** A registration request's schema, validated and in canonical form: what identity and compatibility use. */
+export interface ParsedSchema extends ComparableSchema {
+  schemaType: 'JSON';
+  /** Canonical text: compact JSON, key order preserved, or keys sorted when normalised. */
+  canonical: string;
+  draft: Draft;
+  /** Every referenced document by reference name, flattened transitively. */
+  references: ReadonlyMap<string, unknown>;
+  /** The request's direct references (sorted and de-duplicated when normalised). */
+  referenceList: SchemaReference[];
+  metadata?: Record<string, unknown>;
+  ruleSet?: Record<string, unknown>;
+}
+
+export interface SchemaInput {
+  schemaType?: string;
+  schema: string;
+  references?: SchemaReference[];
+  metadata?: unknown;
+  ruleSet?: unknown;
+}
+
+/** The ajv meta-schema key of each draft; `$schema` spellings (https, trailing '#') map onto it. */
+const META_URI: Record<Draft, string> = {
+  'draft-04': 'http://json-schema.org/draft-04/schema',
+  'draft-06': 'http://json-schema.org/draft-06/schema',
+  'draft-07': 'http://json-schema.org/draft-07/schema',
+  '2019-09': 'https://json-schema.org/draft/2019-09/schema',
+  '2020-12': 'https://json-schema.org/draft/2020-12/schema',
+};
+
+/**
+ * Parses and validates a schema for registration: JSON, a known draft, valid against its meta-schema,
+ * every `$ref` resolvable (locally or through `resolved`, never over the network), compilable by ajv
+ * (bad regexes fail here), within the size limits. Throws DomainError INVALID_SCHEMA (42201).
+ */
+export function parseSchema(
+  input: SchemaInput,
+  resolved: ReadonlyMap<string, unknown>,
+  options: { normalize: boolean },
+): ParsedSchema {
+  // The type decides how to read the text, so an unsupported type is reported before any parse error;
+  // an absent type (AVRO) still peeks at the text to give JSON Schema authors the right hint.
+  const typed = resolveSchemaType(input.schemaType, input.schemaType ? undefined : tryParseJson(input.schema));
+  if ('problem' in typed) throw invalid(typed.problem);
+  const parsed = parseJson(input.schema);
+  if (typeof parsed !== 'boolean' && (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) {
+    throw invalid('A JSON Schema must be a JSON object or a boolean.');
+  }
+  const limit = exceededLimit(parsed);
+  if (limit !== undefined) throw invalid(limit);
+  const draft = detectDraft(parsed);
+  if (draft === undefined) {
+    const uri = (parsed as Record<string, unknown>)['$schema'];
+    throw invalid(`Unknown $schema ${JSON.stringify(uri)}; Schemata understands drafts 4, 6, 7, 2019-09 and 2020-12.`);
+  }
+
+  const referenceList = listReferences(input.references ?? [], options.normalize);
+  for (const ref of referenceList) {
+    if (!resolved.has(ref.name)) throw invalid(`Reference '${ref.name}' could not be resolved.`);
+  }
+  const refProblem = findRefProblem(parsed, draft, resolved);
+  if (refProblem !== undefined) throw invalid(refProblem);
+  compileWithAjv(parsed, draft, resolved);
+
+  const doc = options.normalize ? sortKeys(parsed) : parsed;
+  const canonical = canonicalText(doc, false);
+  const metadata = asObject(input.metadata);
+  const ruleSet = asObject(input.ruleSet);
+  return {
+    schemaType: 'JSON',
+    schema: doc,
+    canonical,
+    draft,
+    references: resolved,
+    referenceList,
+    fingerprint: fingerprintOf({ schemaType: 'JSON', canonical, references: referenceList, metadata, ruleSet }),
+    ...(metadata === undefined ? {} : { metadata }),
+    ...(ruleSet === undefined ? {} : { ruleSet }),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    // V8's parser message names the offending position, which is what the author needs.
+    const detail = error instanceof SyntaxError ? `: ${error.message}` : '';
+    throw invalid(`The schema is not valid JSON${detail}.`);
+  }
+}
+
+function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function listReferences(references: readonly SchemaReference[], normalize: boolean): SchemaReference[] {
+  try {
+    return normalize ? sortReferences(references) : dedupeReferences(references);
+  } catch (error) {
+    if (error instanceof ReferenceConflict) throw invalid(error.message);
+    throw error;
+  }
+}
+
+/** Meta-validates and compiles once with the references added under their names. */
+function compileWithAjv(doc: unknown, draft: Draft, resolved: ReadonlyMap<string, unknown>): void {
+  const ajv = createAjv(draft);
+  const working = withMetaUri(doc, draft) as AnySchema;
+  if (!ajv.validateSchema(working)) {
+    throw invalid(`The schema is not a valid JSON Schema (${draft}): ${ajv.errorsText(ajv.errors, { dataVar: 'schema' })}.`);
+  }
+  try {
+    for (const [name, refDoc] of resolved) addReference(ajv, name, refDoc);
+    ajv.compile(working);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw invalid(`The schema cannot be compiled: ${detail}.`);
+  }
+}
+
+function addReference(ajv: Ajv, name: string, refDoc: unknown): void {
+  // Referenced documents were validated when they were registered, possibly under another draft.
+  ajv.addSchema(refDoc as AnySchema, name, undefined, false);
+}
+
+function withMetaUri(doc: unknown, draft: Draft): unknown {
+  if (typeof doc !== 'object' || doc === null || !('$schema' in doc)) return doc;
+  return { ...(doc as Record<string, unknown>), $schema: META_URI[draft] };
+}
+
+function asObject(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+const invalid = (message: string): DomainError => new DomainError('INVALID_SCHEMA', message);

@@ -1,0 +1,106 @@
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+import { publishPending, sequencePending } from './store.ts';
+import type { RegistryEvent } from './types.ts';
+
+const BATCH = 1_000;
+/** When another instance holds the publisher lock, look again soon: its last batch may predate our rows. */
+const BUSY_RETRY_MS = 20;
+const MAX_BACKOFF_MS = 2_000;
+
+/**
+ * The outbox relay: sequences committed events (commit order, under a lock), then publishes them. The two
+ * steps are separate so a Redis outage never stalls the feed; publishing retries with exponential backoff.
+ * Wake-ups coalesce: any number of `wake()` calls during a cycle cause exactly one more cycle.
+ */
+export class Relay {
+  private wanted = false;
+  private running: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private publishFailures = 0;
+  private publishRetryAt = 0;
+  private closed = false;
+
+  constructor(
+    private readonly options: {
+      db: Database;
+      logger: Logger;
+      publish(events: RegistryEvent[]): Promise<void>;
+      /** Freshly sequenced events, in seq order, right after their positions commit. */
+      onSequenced(events: RegistryEvent[]): void;
+    },
+  ) {}
+
+  wake(): void {
+    if (this.closed) return;
+    this.wanted = true;
+    this.running ??= this.run().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** The bus is back: publish the backlog now instead of waiting out the backoff. */
+  retryPublishingNow(): void {
+    this.publishFailures = 0;
+    this.publishRetryAt = 0;
+    this.wake();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    while (this.wanted && !this.closed) {
+      this.wanted = false;
+      await this.sequence();
+      await this.publish();
+    }
+  }
+
+  private async sequence(): Promise<void> {
+    try {
+      for (;;) {
+        const events = await sequencePending(this.options.db, BATCH);
+        if (events.length > 0) this.options.onSequenced(events);
+        if (events.length < BATCH || this.closed) return;
+      }
+    } catch (error) {
+      // The database is away; the poll loop wakes us again.
+      this.options.logger.warn('could not sequence outbox events', { error: String(error) });
+    }
+  }
+
+  private async publish(): Promise<void> {
+    const wait = this.publishRetryAt - Date.now();
+    if (wait > 0) return this.wakeIn(wait);
+    try {
+      for (;;) {
+        const { busy, count } = await publishPending(this.options.db, BATCH, this.options.publish);
+        if (busy) return this.wakeIn(BUSY_RETRY_MS);
+        if (this.publishFailures > 0) this.options.logger.info('outbox published again', { count });
+        this.publishFailures = 0;
+        if (count < BATCH || this.closed) return;
+      }
+    } catch (error) {
+      const delay = Math.min(50 * 2 ** this.publishFailures, MAX_BACKOFF_MS);
+      if (this.publishFailures === 0) {
+        this.options.logger.warn('could not publish events; retrying with backoff', { error: String(error) });
+      }
+      this.publishFailures += 1;
+      this.publishRetryAt = Date.now() + delay;
+      this.wakeIn(delay);
+    }
+  }
+
+  private wakeIn(ms: number): void {
+    if (this.closed || this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.wake();
+    }, ms);
+    this.timer.unref();
+  }
+}

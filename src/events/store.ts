@@ -1,0 +1,146 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Database, type Queryable } from '../db/client.ts';
+import type { EventType, RegistryEvent } from './types.ts';
+
+/**
+ * The outbox/feed queries. Positions (`seq`) are handed out in commit order by one sequencer at a time;
+ * the feed only ever shows sequenced rows, so a reader polling `after=<last seen>` never skips one.
+ */
+
+/** Advisory-lock keys (int8): one sequencer across all instances, one publisher across all instances. */
+const SEQUENCER_LOCK = 0x5c4e_0e01;
+const PUBLISHER_LOCK = 0x5c4e_0e02;
+
+interface EventRow {
+  seq: string | number;
+  event_type: string;
+  data: string;
+  occurred_at: string;
+}
+
+// Text forms so postgres.js and PGlite return identical shapes (drizzle leaves raw types to the driver).
+const EVENT_COLUMNS = sql.raw(
+  `seq, event_type, data::text as data, ` +
+    `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at`,
+);
+
+function toEvent(row: EventRow): RegistryEvent {
+  return {
+    event_type: row.event_type as EventType,
+    version: 'v1',
+    seq: Number(row.seq),
+    occurred_at: row.occurred_at,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  };
+}
+
+/**
+ * Gives the committed, unsequenced rows the next positions, in id order, under the sequencer lock.
+ * Rows of transactions still open are invisible here and get a later position once they commit.
+ */
+export async function sequencePending(db: Database, limit: number): Promise<RegistryEvent[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK})`);
+    // A new statement after the lock: its snapshot includes every earlier sequencer's commit.
+    const rows = await queryRows<EventRow>(
+      tx,
+      sql`with head as (select coalesce(max(seq), 0) as base from events),
+        pending as (select id, row_number() over (order by id) as n from events where seq is null order by id limit ${limit})
+        update events e set seq = head.base + pending.n from pending, head where e.id = pending.id
+        returning ${EVENT_COLUMNS}`,
+    );
+    return rows.map(toEvent).sort((a, b) => a.seq - b.seq);
+  });
+}
+
+/**
+ * Publishes the oldest sequenced-but-unpublished rows through `publish` and marks them, all in one
+ * transaction: when `publish` throws, the marks roll back and the rows are retried later (at least once).
+ * Returns `busy` when another instance holds the publisher lock.
+ */
+export async function publishPending(
+  db: Database,
+  limit: number,
+  publish: (events: RegistryEvent[]) => Promise<void>,
+): Promise<{ busy: boolean; count: number }> {
+  return db.transaction(async (tx) => {
+    const [lock] = await queryRows<{ locked: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${PUBLISHER_LOCK}) as locked`,
+    );
+    if (lock?.locked !== true) return { busy: true, count: 0 };
+    const rows = await queryRows<EventRow>(
+      tx,
+      sql`update events set published_at = now() where seq in (
+          select seq from events where seq is not null and published_at is null order by seq limit ${limit})
+        returning ${EVENT_COLUMNS}`,
+    );
+    if (rows.length === 0) return { busy: false, count: 0 };
+    await publish(rows.map(toEvent).sort((a, b) => a.seq - b.seq));
+    return { busy: false, count: rows.length };
+  });
+}
+
+export interface FeedQuery {
+  after: number;
+  limit: number;
+  subject?: string | undefined;
+  type?: string | undefined;
+}
+
+/** A page of the feed and where to continue: `more` is true when the page was full. */
+export interface FeedPage {
+  events: RegistryEvent[];
+  next: number;
+  more: boolean;
+}
+
+/**
+ * Reads sequenced events after a position. When the page is not full, `next` is the feed head seen by the
+ * same snapshot: no later commit can take a position at or below it, so filtered readers skip ahead safely.
+ */
+export async function readFeed(db: Queryable, query: FeedQuery): Promise<FeedPage> {
+  const filters: SQL[] = [sql`seq > ${query.after}`];
+  if (query.subject !== undefined) filters.push(sql`subject = ${query.subject}`);
+  if (query.type !== undefined) filters.push(sql`event_type = ${query.type}`);
+  const rows = await queryRows<Partial<EventRow> & { head: string | number }>(
+    db,
+    sql`with page as (select ${EVENT_COLUMNS} from events where ${sql.join(filters, sql` and `)} order by seq limit ${query.limit})
+      select (select coalesce(max(seq), 0) from events) as head, page.* from (select 1) as one
+      left join page on true order by page.seq`,
+  );
+  const head = Number(rows[0]?.head ?? 0);
+  const events = rows.filter((row): row is EventRow & { head: string } => row.seq != null).map(toEvent);
+  const more = events.length >= query.limit;
+  const last = events.at(-1)?.seq ?? query.after;
+  return { events, next: more ? last : Math.max(query.after, head, last), more };
+}
+
+/** The newest feed position (0 when the feed is empty). */
+export async function readHead(db: Queryable): Promise<number> {
+  const [row] = await queryRows<{ head: string | number }>(db, sql`select coalesce(max(seq), 0) as head from events`);
+  return Number(row?.head ?? 0);
+}
+
+/** One cheap look at the outbox for the poll loop: is there work, and how far is the feed? */
+export async function readOutboxState(
+  db: Queryable,
+): Promise<{ unsequenced: boolean; unpublished: boolean; head: number }> {
+  const [row] = await queryRows<{ unsequenced: boolean; unpublished: boolean; head: string | number }>(
+    db,
+    sql`select exists (select 1 from events where seq is null) as unsequenced,
+      exists (select 1 from events where seq is not null and published_at is null) as unpublished,
+      (select coalesce(max(seq), 0) from events) as head`,
+  );
+  return { unsequenced: row?.unsequenced === true, unpublished: row?.unpublished === true, head: Number(row?.head ?? 0) };
+}
+
+/** Committed events not yet published (each count uses its partial index). */
+export async function countUnpublished(db: Queryable): Promise<number> {
+  const [row] = await queryRows<{ lag: string | number }>(
+    db,
+    sql`select (select count(*) from events where seq is null)
+      + (select count(*) from events where seq is not null and published_at is null) as lag`,
+  );
+  return Number(row?.lag ?? 0);
+}

@@ -1,0 +1,16 @@
+import type { Handler } from '../../http/router.ts';
+import { respond } from '../../http/respond.ts';
+import { checkVersionCompatibility } from '../../services/compatibility/checkVersionCompatibility.ts';
+
+/** Compares with exactly one live version in the direction(s) of the subject's level. */
+export const checkCompatibilityWithVersion: Handler<'checkCompatibilityWithVersion'> = async ({ c, input, deps }) =>
+  respond(
+    c,
+    await checkVersionCompatibility(deps, {
+      subject: input.path.subject,
+      version: input.path.version,
+      body: input.body,
+      normalize: input.query.normalize === true,
+      verbose: input.query.verbose === true,
+    }),
+  );

@@ -1,0 +1,7 @@
+import type { Handler } from '../../http/router.ts';
+import { respond } from '../../http/respond.ts';
+import { getMode } from '../../services/mode/getMode.ts';
+
+/** The global mode; READWRITE when none was set. */
+export const getGlobalMode: Handler<'getGlobalMode'> = async ({ c, deps }) =>
+  respond(c, await getMode(deps, { subject: null, defaultToGlobal: false }));

@@ -1,0 +1,15 @@
+import type { Handler } from '../../http/router.ts';
+import { respond } from '../../http/respond.ts';
+import { getSubjectsById as subjectsById } from '../../services/schemas/versionsById.ts';
+
+/** GET /schemas/ids/{id}/subjects: the subjects using the id. */
+export const getSubjectsById: Handler<'getSubjectsById'> = async ({ c, input, deps }) =>
+  respond(
+    c,
+    await subjectsById(deps, {
+      id: Number(input.path.id),
+      deleted: input.query.deleted === true,
+      offset: input.query.offset ?? 0,
+      limit: input.query.limit ?? -1,
+    }),
+  );

@@ -1,0 +1,16 @@
+import type { Handler } from '../../http/router.ts';
+import { respond } from '../../http/respond.ts';
+import { listSchemas as list } from '../../services/schemas/listSchemas.ts';
+
+/** GET /schemas: Schema views sorted by subject then version. */
+export const listSchemas: Handler<'listSchemas'> = async ({ c, input, deps }) =>
+  respond(
+    c,
+    await list(deps, {
+      prefix: input.query.subjectPrefix,
+      deleted: input.query.deleted === true,
+      latestOnly: input.query.latestOnly === true,
+      offset: input.query.offset ?? 0,
+      limit: input.query.limit ?? -1,
+    }),
+  );

@@ -1,0 +1,65 @@
+import {
+  checkCompatibility,
+  isTransitive,
+  type ComparableSchema,
+  type CompatibilityLevel,
+  type CompatibilityPolicy,
+  type ExistingVersion,
+} from '../../domain/compatibility/index.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Queryable } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import { loadLiveVersions } from '../schemas/loadLiveVersions.ts';
+import { renderConfluentMessages, toWireViolations, type ComparedVersion } from './renderMessages.ts';
+
+export { renderConfluentMessages, toWireViolations } from './renderMessages.ts';
+
+type EngineVerdict = Awaited<ReturnType<typeof checkCompatibility>>;
+
+/** The engine's verdict plus what it was computed under, so messages can name the level and old schemas. */
+export type CompatibilityResult = EngineVerdict & {
+  level: CompatibilityLevel;
+  compared: readonly ExistingVersion[];
+};
+
+/**
+ * The check registration runs: the proposed schema against the subject's live versions (newest first)
+ * that `config.level` selects. A subject without live versions, or level NONE, accepts anything.
+ */
+export async function checkAgainstSubject(
+  deps: Deps,
+  db: Queryable,
+  subject: string,
+  proposed: ComparableSchema,
+  config: { level: CompatibilityLevel; policy: CompatibilityPolicy },
+): Promise<CompatibilityResult> {
+  if (config.level === 'NONE') return { ...acceptAll(), level: config.level, compared: [] };
+  const live = await loadLiveVersions(deps, db, subject);
+  // Plain levels look at the latest live version only; don't hand the engine the whole history.
+  const selected = isTransitive(config.level) ? live : live.slice(0, 1);
+  if (selected.length === 0) return { ...acceptAll(), level: config.level, compared: [] };
+  const verdict = await checkCompatibility(config.level, proposed, selected, config.policy);
+  return { ...verdict, level: config.level, compared: selected };
+}
+
+function acceptAll(): EngineVerdict {
+  return { compatible: true, violations: [] } as unknown as EngineVerdict;
+}
+
+/**
+ * Register's 409 (kind INCOMPATIBLE_SCHEMA): Confluent's sentence naming the subject with the same
+ * `messages` list the verbose check returns, and the structured violations as `extra.violations`.
+ */
+export function incompatibleError(
+  subject: string,
+  result: EngineVerdict & { level?: CompatibilityLevel; compared?: readonly ComparedVersion[] },
+): DomainError {
+  const compared = result.compared ?? [];
+  const violations = toWireViolations(result.violations, compared.length === 1 ? compared[0]?.version : undefined);
+  const details = renderConfluentMessages(violations, result.level, compared);
+  return new DomainError(
+    'INCOMPATIBLE_SCHEMA',
+    `Schema being registered is incompatible with an earlier schema for subject "${subject}", details: [${details.join(', ')}]`,
+    { violations },
+  );
+}

@@ -1,0 +1,31 @@
+import { DomainError } from '../../domain/errors.ts';
+import { findConfigChain } from '../../db/repositories/configs.ts';
+import type { Deps } from '../../deps.ts';
+import { storedLevel, toReadForm, type ConfigReadForm } from './configForms.ts';
+
+/**
+ * GET /config and GET /config/{s}. The global form never 404s (server default when unset). A subject
+ * answers its OWN config or 40408 — kafkajs reads that 404 as "first registration" — unless
+ * `defaultToGlobal` asks for the effective config (each field: subject → global → default).
+ */
+export async function getConfig(
+  deps: Deps,
+  input: { subject: string | null; defaultToGlobal: boolean },
+): Promise<ConfigReadForm> {
+  const { own, global } = await findConfigChain(deps.db, input.subject);
+  const globalLevel = storedLevel(global?.compatibilityLevel) ?? deps.config.defaultCompatibility;
+  const globalForm = toReadForm(
+    global ?? { compatibilityLevel: null, compatibilityPolicy: null, normalize: null },
+    deps.config.defaultCompatibility,
+  );
+  if (input.subject === null) return globalForm;
+  if (own === undefined) {
+    if (input.defaultToGlobal) return globalForm;
+    throw new DomainError(
+      'SUBJECT_CONFIG_NOT_FOUND',
+      `Subject '${input.subject}' does not have subject-level compatibility configured.`,
+    );
+  }
+  const ownForm = toReadForm(own, globalLevel);
+  return input.defaultToGlobal ? { ...globalForm, ...ownForm } : ownForm;
+}

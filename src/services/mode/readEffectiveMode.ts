@@ -1,0 +1,32 @@
+import type { Queryable } from '../../db/client.ts';
+import { findModeChain } from '../../db/repositories/modes.ts';
+import { DomainError } from '../../domain/errors.ts';
+
+export type Mode = 'READWRITE' | 'READONLY' | 'READONLY_OVERRIDE' | 'IMPORT';
+export const MODES: readonly Mode[] = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT'];
+export const DEFAULT_MODE: Mode = 'READWRITE';
+
+/** A mode in any case → its upper-case name; anything else is 42204. */
+export function parseMode(raw: string): Mode {
+  const mode = raw.trim().toUpperCase();
+  const known = MODES.find((m) => m === mode);
+  if (known === undefined) {
+    throw new DomainError('INVALID_MODE', `Invalid mode '${raw}'; valid modes are ${MODES.join(', ')}.`);
+  }
+  return known;
+}
+
+export function storedMode(value: string | undefined): Mode | undefined {
+  return MODES.find((m) => m === value);
+}
+
+/**
+ * The mode that governs writes to `subject` (`null` = global): subject mode → global mode → READWRITE.
+ * A global READONLY_OVERRIDE wins over any subject mode, which is what the OVERRIDE means (as in Confluent).
+ */
+export async function readEffectiveMode(db: Queryable, subject: string | null): Promise<Mode> {
+  const { own, global } = await findModeChain(db, subject);
+  const globalMode = storedMode(global);
+  if (globalMode === 'READONLY_OVERRIDE') return globalMode;
+  return storedMode(own) ?? globalMode ?? DEFAULT_MODE;
+}

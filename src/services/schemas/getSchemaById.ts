@@ -1,0 +1,17 @@
+import type { CachedSchema } from '../../cache/registryCache.ts';
+import { maxSchemaId } from '../../db/repositories/schemas.ts';
+import type { Deps } from '../../deps.ts';
+import { readSchemaById } from './readSchema.ts';
+
+/**
+ * GET /schemas/ids/{id}: the cached entry (its body is pre-serialised), answered from memory after the
+ * first read. With `fetchMaxId` the body also carries the highest id, which needs the database.
+ */
+export async function getSchemaById(
+  deps: Deps,
+  input: { id: number; fetchMaxId: boolean },
+): Promise<{ cached: CachedSchema; maxId?: number }> {
+  const cached = await readSchemaById(deps, input.id);
+  if (!input.fetchMaxId) return { cached };
+  return { cached, maxId: await maxSchemaId(deps.db) };
+}

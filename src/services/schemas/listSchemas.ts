@@ -1,0 +1,30 @@
+import { listVersionsWithSchemas } from '../../db/repositories/versions.ts';
+import type { Deps } from '../../deps.ts';
+import { subjectVersionView } from './readSchema.ts';
+
+/**
+ * GET /schemas: subject-versions with their schemas, sorted by subject then version; live ones only
+ * unless `deleted`; with `latestOnly` just the newest (visible) version of each subject.
+ */
+export async function listSchemas(
+  deps: Deps,
+  input: { prefix: string | undefined; deleted: boolean; latestOnly: boolean; offset: number; limit: number },
+): Promise<Array<Record<string, unknown>>> {
+  const rows = await listVersionsWithSchemas(deps.db, {
+    prefix: input.prefix,
+    filter: input.deleted ? 'all' : 'live',
+    latestOnly: input.latestOnly,
+    offset: input.offset,
+    limit: input.limit,
+  });
+  return rows.map((row) =>
+    subjectVersionView(row.subject, row.version, {
+      id: row.schemaId,
+      schemaType: row.schemaType,
+      schema: row.schema,
+      references: Array.isArray(row.references) ? (row.references as never) : [],
+      metadata: (row.metadata ?? null) as Record<string, unknown> | null,
+      ruleSet: (row.ruleSet ?? null) as Record<string, unknown> | null,
+    }),
+  );
+}

@@ -1,0 +1,34 @@
+import type { ExistingVersion } from '../../domain/compatibility/index.ts';
+import type { Queryable } from '../../db/client.ts';
+import { liveVersionsNewestFirst } from '../../db/repositories/versions.ts';
+import type { Deps } from '../../deps.ts';
+import { resolveVersion } from '../subjects/resolveVersion.ts';
+import { comparablesByIds } from './comparable.ts';
+
+/** The subject's live versions in parsed form, newest first; soft-deleted versions never take part. */
+export async function loadLiveVersions(deps: Deps, db: Queryable, subject: string): Promise<ExistingVersion[]> {
+  const rows = await liveVersionsNewestFirst(db, subject);
+  const parsed = await comparablesByIds(deps, db, rows.map((r) => r.schemaId));
+  return rows.map((row) => {
+    const comparable = parsed.get(row.schemaId);
+    if (comparable === undefined) throw new Error(`schema row ${row.schemaId} is missing`);
+    return { ...comparable, version: row.version };
+  });
+}
+
+/**
+ * One version in parsed form, for the single-version compatibility check. 40401 when the subject has no
+ * (live, unless `includeDeleted`) versions; 40402 when it has, but not this one.
+ */
+export async function loadVersion(
+  deps: Deps,
+  db: Queryable,
+  subject: string,
+  version: number | 'latest',
+  includeDeleted: boolean,
+): Promise<ExistingVersion> {
+  const row = await resolveVersion(db, subject, version, includeDeleted);
+  const comparable = (await comparablesByIds(deps, db, [row.schemaId])).get(row.schemaId);
+  if (comparable === undefined) throw new Error(`schema row ${row.schemaId} is missing`);
+  return { ...comparable, version: row.version };
+}

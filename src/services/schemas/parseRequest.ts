@@ -1,0 +1,24 @@
+import type { Queryable } from '../../db/client.ts';
+import { parseSchema, type ParsedSchema, type SchemaInput } from '../../domain/schema/json/parseSchema.ts';
+import type { Deps } from '../../deps.ts';
+import { resolveReferences } from './resolveReferences.ts';
+
+export type { ParsedSchema } from '../../domain/schema/json/parseSchema.ts';
+
+/**
+ * Resolves the request's references from the registry and parses the schema (register, lookup and the
+ * compatibility endpoints all go through here). Throws 42201 for anything invalid or unresolvable.
+ */
+export async function parseRegisterRequest(
+  deps: Deps,
+  db: Queryable,
+  _subject: string,
+  body: SchemaInput,
+  options: { normalize: boolean },
+): Promise<ParsedSchema> {
+  const input: SchemaInput = { ...body, references: body.references ?? [] };
+  // A type Schemata cannot register fails on its own merits before any reference lookup.
+  if (input.schemaType?.toUpperCase() !== 'JSON') return parseSchema(input, new Map(), options);
+  const resolved = await resolveReferences(deps, db, input.references ?? []);
+  return parseSchema(input, resolved, options);
+}

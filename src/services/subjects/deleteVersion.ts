@@ -1,0 +1,57 @@
+import { lockSubject } from '../../db/client.ts';
+import { referencingSchemaIds } from '../../db/repositories/references.ts';
+import { countVersions, hardDeleteVersions, softDeleteVersions } from '../../db/repositories/versions.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Deps } from '../../deps.ts';
+import { recordEvent } from '../../events/outbox.ts';
+import { assertValidSubject, assertWritable } from './guards.ts';
+import { forgetSubjectSettings } from './forgetSubjectSettings.ts';
+import { resolveVersion } from './resolveVersion.ts';
+
+/**
+ * DELETE /subjects/{s}/versions/{v}: soft delete, or with `permanent` a hard delete of a version that
+ * was soft-deleted first (40407). A version another schema references cannot be deleted (42206).
+ * Returns the version number deleted.
+ */
+export async function deleteVersion(
+  deps: Deps,
+  input: { subject: string; version: number | 'latest'; permanent: boolean },
+): Promise<number> {
+  const { subject, permanent } = input;
+  assertValidSubject(subject);
+  await assertWritable(deps.db, subject, 'delete versions');
+  const deleted = await deps.db.transaction(async (tx) => {
+    await lockSubject(tx, subject);
+    await assertWritable(tx, subject, 'delete versions');
+    // A soft delete only sees live versions; a permanent one also sees (and needs) soft-deleted ones.
+    const row = await resolveVersion(tx, subject, input.version, permanent);
+    if (!permanent && row.deleted) {
+      throw new DomainError('VERSION_SOFT_DELETED', `Version ${row.version} of subject '${subject}' is already soft-deleted.`);
+    }
+    if (permanent && !row.deleted) {
+      throw new DomainError(
+        'VERSION_NOT_SOFT_DELETED',
+        `Version ${row.version} of subject '${subject}' must be soft-deleted before it is deleted permanently.`,
+      );
+    }
+    const referrers = await referencingSchemaIds(tx, subject, [row.version], true);
+    if (referrers.length > 0) {
+      throw new DomainError(
+        'REFERENCE_EXISTS',
+        `Version ${row.version} of subject '${subject}' is referenced by schema id(s) ${referrers.join(', ')}; it cannot be deleted.`,
+      );
+    }
+    if (permanent) await hardDeleteVersions(tx, subject, [row.version]);
+    else await softDeleteVersions(tx, subject, [row.version]);
+    await recordEvent(tx, {
+      type: 'version.deleted',
+      subject,
+      data: { subject, version: row.version, id: row.schemaId, permanent },
+    });
+    if (permanent && (await countVersions(tx, subject)).total === 0) await forgetSubjectSettings(tx, subject);
+    return row;
+  });
+  deps.events.committed();
+  if (permanent) deps.cache.forgetSchema(deleted.schemaId);
+  return deleted.version;
+}

@@ -1,0 +1,18 @@
+import { referencingSchemaIds } from '../../db/repositories/references.ts';
+import type { Deps } from '../../deps.ts';
+import { assertValidSubject, page } from './guards.ts';
+import { resolveVersion } from './resolveVersion.ts';
+
+/**
+ * GET /subjects/{s}/versions/{v}/referencedby: ids of the schemas that reference this version and are
+ * still registered somewhere (live, or soft-deleted too with `deleted`), ascending.
+ */
+export async function getReferencedBy(
+  deps: Deps,
+  input: { subject: string; version: number | 'latest'; deleted: boolean; offset: number; limit: number },
+): Promise<number[]> {
+  assertValidSubject(input.subject);
+  const row = await resolveVersion(deps.db, input.subject, input.version, input.deleted);
+  const ids = await referencingSchemaIds(deps.db, input.subject, [row.version], input.deleted);
+  return page(ids, input.offset, input.limit);
+}

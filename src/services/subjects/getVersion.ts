@@ -1,0 +1,27 @@
+import type { SchemaRecord } from '../../cache/registryCache.ts';
+import type { Deps } from '../../deps.ts';
+import { schemaRecordFor, subjectVersionView } from '../schemas/readSchema.ts';
+import { assertValidSubject } from './guards.ts';
+import { resolveVersion } from './resolveVersion.ts';
+
+/**
+ * One version of a subject and its schema row. Soft-deleted versions are visible only with `deleted`;
+ * `latest` is the newest visible one. 40401 / 40402 as in `resolveVersion`.
+ */
+export async function readVersion(
+  deps: Deps,
+  input: { subject: string; version: number | 'latest'; deleted: boolean },
+): Promise<{ version: number; record: SchemaRecord }> {
+  assertValidSubject(input.subject);
+  const row = await resolveVersion(deps.db, input.subject, input.version, input.deleted);
+  return { version: row.version, record: await schemaRecordFor(deps, deps.db, row.schemaId) };
+}
+
+/** GET /subjects/{s}/versions/{v}: the Schema view. */
+export async function getVersion(
+  deps: Deps,
+  input: { subject: string; version: number | 'latest'; deleted: boolean },
+): Promise<Record<string, unknown>> {
+  const { version, record } = await readVersion(deps, input);
+  return subjectVersionView(input.subject, version, record);
+}

@@ -1,0 +1,38 @@
+import type { Queryable } from '../../db/client.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { readEffectiveMode, type Mode } from '../mode/readEffectiveMode.ts';
+
+/** Subject names: non-empty, no control characters (the router enforces the same on paths). */
+export function assertValidSubject(subject: string): void {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (subject === '' || /[\u0000-\u001f\u007f]/.test(subject)) {
+    throw new DomainError('INVALID_SUBJECT', `Invalid subject name ${JSON.stringify(subject)}.`);
+  }
+}
+
+/** The subject's effective mode, refusing writes in READONLY and READONLY_OVERRIDE (42205). */
+export async function assertWritable(db: Queryable, subject: string, action: string): Promise<Mode> {
+  const mode = await readEffectiveMode(db, subject);
+  if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
+    throw new DomainError('OPERATION_NOT_PERMITTED', `Subject '${subject}' is in ${mode} mode; cannot ${action}.`);
+  }
+  return mode;
+}
+
+const MAX_VERSION = 2_147_483_647;
+
+/** A version path segment: 1…2147483647, or `latest` (any case) / `-1` for the newest version; else 42202. */
+export function parseVersionSegment(segment: string | number): number | 'latest' {
+  const text = String(segment);
+  if (text === '-1' || text.toLowerCase() === 'latest') return 'latest';
+  const version = Number(text);
+  if (!/^[1-9][0-9]*$/.test(text) || version > MAX_VERSION) {
+    throw new DomainError('INVALID_VERSION', `Invalid version '${text}': use 1 to ${MAX_VERSION}, 'latest' or -1.`);
+  }
+  return version;
+}
+
+/** Applies offset/limit (limit -1 = everything) to an already-filtered list. */
+export function page<T>(items: readonly T[], offset = 0, limit = -1): T[] {
+  return items.slice(offset, limit < 0 ? undefined : offset + limit);
+}

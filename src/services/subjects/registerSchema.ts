@@ -1,0 +1,81 @@
+import { lockSubject } from '../../db/client.ts';
+import { findVersionByFingerprint, insertVersion, maxVersion } from '../../db/repositories/versions.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { ParsedSchema, SchemaInput } from '../../domain/schema/json/parseSchema.ts';
+import type { Deps } from '../../deps.ts';
+import { recordEvent } from '../../events/outbox.ts';
+import { checkAgainstSubject, incompatibleError } from '../compatibility/checkAgainstSubject.ts';
+import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
+import { parseRegisterRequest } from '../schemas/parseRequest.ts';
+import { assertValidSubject, assertWritable } from './guards.ts';
+import { registerImported } from './registerImported.ts';
+import { storeSchema } from './storeSchema.ts';
+
+export interface RegisterInput {
+  subject: string;
+  body: SchemaInput & { id?: number; version?: number };
+  /** The `normalize` query flag; the subject's or global config can also switch normalisation on. */
+  normalize: boolean;
+}
+
+export interface Registered {
+  id: number;
+  version: number;
+  parsed: ParsedSchema;
+}
+
+/**
+ * Registers a schema under a subject (Confluent §5): idempotent for a schema already live in the subject,
+ * checked against the versions the subject's level selects, serialised per subject by an advisory lock.
+ * In IMPORT mode the body's `id` and `version` are honoured and no check runs.
+ */
+export async function registerSchema(deps: Deps, input: RegisterInput): Promise<Registered> {
+  const { subject, body } = input;
+  assertValidSubject(subject);
+  const mode = await assertWritable(deps.db, subject, 'register schemas');
+  const importing = mode === 'IMPORT';
+  if (!importing && (body.id !== undefined || body.version !== undefined)) {
+    throw new DomainError(
+      'OPERATION_NOT_PERMITTED',
+      'A schema id or version can be given only in IMPORT mode.',
+    );
+  }
+  const config = await readEffectiveConfig(deps.db, subject, { level: deps.config.defaultCompatibility });
+  const parsed = await parseRegisterRequest(deps, deps.db, subject, body, { normalize: input.normalize || config.normalize });
+
+  // Fast path without the lock: most re-registrations are of a schema that is already there.
+  const known = await findVersionByFingerprint(deps.db, subject, parsed.fingerprint, false);
+  if (known !== undefined && matchesRequest(known, body)) return { id: known.schemaId, version: known.version, parsed };
+
+  const result = await deps.db.transaction(async (tx) => {
+    await lockSubject(tx, subject);
+    // Mode and contents may have changed while we waited for the lock: decide again under it.
+    const lockedMode = await assertWritable(tx, subject, 'register schemas');
+    const again = await findVersionByFingerprint(tx, subject, parsed.fingerprint, false);
+    if (again !== undefined && matchesRequest(again, body)) {
+      return { id: again.schemaId, version: again.version, created: false };
+    }
+    if (lockedMode === 'IMPORT') return { ...(await registerImported(tx, subject, parsed, body)), created: true };
+    if (body.id !== undefined || body.version !== undefined) {
+      throw new DomainError('OPERATION_NOT_PERMITTED', 'A schema id or version can be given only in IMPORT mode.');
+    }
+    const verdict = await checkAgainstSubject(deps, tx, subject, parsed, config);
+    if (!verdict.compatible) throw incompatibleError(subject, verdict);
+    const id = await storeSchema(tx, parsed);
+    const version = (await maxVersion(tx, subject)) + 1;
+    await insertVersion(tx, { subject, version, schemaId: id });
+    await recordEvent(tx, { type: 'schema.registered', subject, data: { subject, version, id, schemaType: parsed.schemaType } });
+    return { id, version, created: true };
+  });
+  if (result.created) {
+    deps.events.committed();
+    // Read-your-writes on this instance: the parsed form is what the next check will compare with.
+    deps.cache.rememberComparable(result.id, parsed);
+  }
+  return { id: result.id, version: result.version, parsed };
+}
+
+/** An existing live version answers the request unless an import asks for a different id or version. */
+function matchesRequest(existing: { schemaId: number; version: number }, body: { id?: number; version?: number }): boolean {
+  return (body.id === undefined || body.id === existing.schemaId) && (body.version === undefined || body.version === existing.version);
+}

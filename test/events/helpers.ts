@@ -1,0 +1,72 @@
+import { Redis } from 'ioredis';
+import { expect } from 'vitest';
+import { EVENTS_CHANNEL, parseEnvelope } from '../../src/events/envelope.ts';
+import type { RegistryEvent } from '../../src/events/types.ts';
+import type { TestRegistry } from '../helpers/registry.ts';
+
+/** Registers a JSON schema through the real endpoint and returns `{id, version}`. */
+export async function registerJson(
+  registry: Pick<TestRegistry, 'call'>,
+  subject: string,
+  doc: unknown,
+): Promise<{ id: number; version: number }> {
+  const res = await registry.call('POST', `/subjects/${encodeURIComponent(subject)}/versions`, {
+    schemaType: 'JSON',
+    schema: JSON.stringify(doc),
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return { id: res.body.id, version: res.body.version };
+}
+
+/** A distinct, mutually compatible schema per index (closed objects gaining optional properties). */
+export const schemaNumber = (n: number): Record<string, unknown> => ({
+  type: 'object',
+  properties: Object.fromEntries(Array.from({ length: n + 1 }, (_, i) => [`p${i}`, { type: 'string' }])),
+  additionalProperties: false,
+});
+
+/** Waits until `check` returns a value other than undefined (polling; fails after `timeoutMs`). */
+export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A subscriber of its own on a channel, collecting parsed envelopes in arrival order. */
+export async function listen(
+  redisUrl: string,
+  channel = EVENTS_CHANNEL,
+): Promise<{ events: RegistryEvent[]; raw: string[]; close(): Promise<void> }> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null, retryStrategy: () => 20 });
+  redis.on('error', () => undefined);
+  const events: RegistryEvent[] = [];
+  const raw: string[] = [];
+  redis.on('message', (from: string, message: string) => {
+    if (from !== channel) return;
+    raw.push(message);
+    const event = parseEnvelope(message);
+    if (event !== undefined) events.push(event);
+  });
+  await redis.subscribe(channel);
+  return { events, raw, close: async () => void (await redis.quit().catch(() => redis.disconnect())) };
+}
+
+/** Reads the whole feed after a position through the HTTP API, page by page. */
+export async function readWholeFeed(
+  registry: Pick<TestRegistry, 'call'>,
+  after = 0,
+  query = '',
+): Promise<RegistryEvent[]> {
+  const events: RegistryEvent[] = [];
+  for (let position = after; ; ) {
+    const res = await registry.call('GET', `/events?after=${position}&limit=500${query}`);
+    expect(res.status).toBe(200);
+    events.push(...(res.body.events as RegistryEvent[]));
+    if (res.body.events.length < 500) return events;
+    position = res.body.next;
+  }
+}

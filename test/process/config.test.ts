@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import { cleanUpProcesses, spawnRegistry, tempDataDir, type Launcher } from './registryProcess.ts';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('loadConfig accepted a bad environment');
+}
+
+describe('configuration from the environment', () => {
+  afterEach(cleanUpProcesses);
+
+  it('gives a working embedded registry on port 8081 when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8081,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      dataDir: './.schemata',
+      redisUrl: undefined,
+      maxBodyBytes: 1_048_576,
+      defaultCompatibility: 'BACKWARD',
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable, accepting levels in any case', () => {
+    const config = loadConfig({
+      PORT: '9090',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://registry@db:5432/registry',
+      DATA_DIR: '/var/lib/schemata',
+      REDIS_URL: 'redis://cache:6379',
+      MAX_BODY_BYTES: '2048',
+      DEFAULT_COMPATIBILITY: 'full_transitive',
+      LOG_LEVEL: 'WARN',
+    });
+    expect(config).toEqual({
+      port: 9090,
+      host: '127.0.0.1',
+      databaseUrl: 'postgres://registry@db:5432/registry',
+      dataDir: '/var/lib/schemata',
+      redisUrl: 'redis://cache:6379',
+      maxBodyBytes: 2048,
+      defaultCompatibility: 'FULL_TRANSITIVE',
+      logLevel: 'warn',
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = loadConfig({ DATABASE_URL: '', REDIS_URL: ' ', PORT: '' });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.port).toBe(8081);
+  });
+
+  it('names every bad variable in one error instead of stopping at the first', () => {
+    const bad = {
+      PORT: 'eighty',
+      MAX_BODY_BYTES: '-5',
+      DATABASE_URL: 'mysql://db/registry',
+      REDIS_URL: 'http://cache:6379',
+      DEFAULT_COMPATIBILITY: 'SIDEWAYS',
+      LOG_LEVEL: 'chatty',
+    };
+    const error = configError(bad);
+    expect(error.problems).toHaveLength(Object.keys(bad).length);
+    for (const name of Object.keys(bad)) expect(error.message).toContain(name);
+  });
+
+  it('rejects a port out of range', () => {
+    expect(configError({ PORT: '65536' }).message).toContain('PORT');
+  });
+
+  it('does not echo a connection string, which may hold a password', () => {
+    const error = configError({ DATABASE_URL: 'mysql://registry:s3cret@db/registry' });
+    expect(error.message).toContain('DATABASE_URL');
+    expect(error.message).not.toContain('s3cret');
+  });
+
+  it.each<Launcher>(['main', 'cli'])(
+    'the %s process exits with code 2 naming the bad variables, before touching DATA_DIR',
+    async (launcher) => {
+      const dataDir = tempDataDir();
+      const registry = spawnRegistry(
+        { PORT: '70000', DEFAULT_COMPATIBILITY: 'SIDEWAYS', LOG_LEVEL: 'info', DATA_DIR: dataDir },
+        launcher,
+      );
+      const exit = await registry.exited;
+      expect(exit.code).toBe(2);
+      expect(registry.stderr()).toContain('PORT');
+      expect(registry.stderr()).toContain('DEFAULT_COMPATIBILITY');
+      expect(registry.stderr()).not.toMatch(/^\s+at /m);
+      expect(existsSync(dataDir)).toBe(false);
+    },
+  );
+});
