@@ -10,21 +10,31 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const committedPath = join(root, 'src/generated/openapi.ts');
-const cli = join(dirname(createRequire(import.meta.url).resolve('openapi-typescript/package.json')), 'bin/cli.js');
+const cli = join(
+  dirname(createRequire(import.meta.url).resolve('openapi-typescript/package.json')),
+  'bin/cli.js',
+);
 const workDir = mkdtempSync(join(tmpdir(), 'schemata-gen-'));
 const freshPath = join(workDir, 'openapi.ts');
 
 try {
-  const run = spawnSync(process.execPath, [cli, 'openapi.yaml', '-o', freshPath], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [cli, 'openapi.yaml', '-o', freshPath], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (run.status !== 0 || !existsSync(freshPath)) {
     process.stderr.write(run.stdout + run.stderr);
     fail('openapi-typescript could not generate types from openapi.yaml (see above).');
   }
-  if (!existsSync(committedPath)) fail('src/generated/openapi.ts is missing: run `npm run gen` and commit it.');
+  if (!existsSync(committedPath))
+    fail('src/generated/openapi.ts is missing: run `npm run gen` and commit it.');
   const fresh = readFileSync(freshPath, 'utf8').split('\n');
   const committed = readFileSync(committedPath, 'utf8').split('\n');
   const firstDiff = fresh.findIndex((line, i) => line !== committed[i]);
-  const at = firstDiff === -1 && fresh.length !== committed.length ? Math.min(fresh.length, committed.length) : firstDiff;
+  const at =
+    firstDiff === -1 && fresh.length !== committed.length
+      ? Math.min(fresh.length, committed.length)
+      : firstDiff;
   if (at !== -1) {
     fail(
       'src/generated/openapi.ts is stale: it differs from what openapi.yaml generates ' +

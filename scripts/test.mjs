@@ -32,10 +32,13 @@ function summarize(testModules, unhandledErrors) {
       if (result.state === 'passed') summary.passed++;
       else if (result.state === 'failed' || result.state === 'pending') {
         summary.failed++;
-        summary.failures.push(`${file} › ${test.fullName}${result.state === 'pending' ? ' (did not finish)' : ''}`);
+        summary.failures.push(
+          `${file} › ${test.fullName}${result.state === 'pending' ? ' (did not finish)' : ''}`,
+        );
       } else {
         // A test meant to run but skipped without ctx.skip(note) was skipped by a failing beforeAll.
-        const cause = test.options.mode === 'run' && result.note === undefined ? erroringAncestor(test) : undefined;
+        const cause =
+          test.options.mode === 'run' && result.note === undefined ? erroringAncestor(test) : undefined;
         if (cause === undefined) summary.skipped++;
         else {
           summary.failed++;
@@ -59,7 +62,7 @@ function summarize(testModules, unhandledErrors) {
       const notRun = notRunBecauseOf.get(entity);
       // An error outside any test (import failure, afterAll) still fails the run: count it once.
       if (notRun === undefined) summary.failed++;
-      const suffix = notRun === undefined ? "" : ` (${notRun} test${notRun === 1 ? "" : "s"} did not run)`;
+      const suffix = notRun === undefined ? '' : ` (${notRun} test${notRun === 1 ? '' : 's'} did not run)`;
       summary.failures.push(`${name}: ${firstLine(error.message)}${suffix}`);
     }
   }
@@ -90,7 +93,10 @@ function gateAt(source, location) {
     if (before[i] === ')') depth++;
     else if (before[i] === '(' && --depth === 0) {
       const kind = /\.(skipIf|runIf)\s*$/.exec(before.slice(0, i))?.[1];
-      const condition = before.slice(i + 1, before.length - 1).replace(/\s+/g, ' ').trim();
+      const condition = before
+        .slice(i + 1, before.length - 1)
+        .replace(/\s+/g, ' ')
+        .trim();
       return kind === undefined ? undefined : { kind, condition };
     }
   }
@@ -116,7 +122,9 @@ async function main(args) {
   const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
   const workDir = mkdtempSync(join(tmpdir(), 'schemata-test-'));
   const summaryPath = join(workDir, 'summary.json');
-  const storage = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite (DATABASE_URL unset)';
+  const storage = process.env.DATABASE_URL
+    ? 'PostgreSQL (DATABASE_URL)'
+    : 'embedded PGlite (DATABASE_URL unset)';
   const bus = process.env.REDIS_URL ? 'Redis (REDIS_URL)' : 'in-process (REDIS_URL unset)';
   console.log(`schemata tests — storage: ${storage}; bus: ${bus}`);
 
@@ -167,7 +175,9 @@ async function main(args) {
     console.log('Failed:');
     for (const line of summary.failures.slice(0, MAX_LISTED_FAILURES)) console.log(`  - ${line}`);
     if (summary.failures.length > MAX_LISTED_FAILURES) {
-      console.log(`  … and ${summary.failures.length - MAX_LISTED_FAILURES} more (see the vitest output above)`);
+      console.log(
+        `  … and ${summary.failures.length - MAX_LISTED_FAILURES} more (see the vitest output above)`,
+      );
     }
   }
   console.log(`${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);

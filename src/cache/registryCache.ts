@@ -1,17 +1,7 @@
 import type { ComparableSchema } from '../domain/compatibility/index.ts';
-import type { SchemaReference } from '../domain/schema/json/references.ts';
+import type { SchemaRecord } from '../db/repositories/schemas.ts';
 import type { RegistryEvent } from '../events/types.ts';
 import { Lru } from './lru.ts';
-
-/** A schema row as the by-id endpoints serve it. Content under an id never changes. */
-export interface SchemaRecord {
-  id: number;
-  schemaType: string;
-  schema: string;
-  references: SchemaReference[];
-  metadata: Record<string, unknown> | null;
-  ruleSet: Record<string, unknown> | null;
-}
 
 export interface CachedSchema {
   record: SchemaRecord;

@@ -36,7 +36,10 @@ export function usage(): string {
 }
 
 /** Runs the CLI for `argv` (without node and script); never calls process.exit itself. */
-export async function run(argv: readonly string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<CommandResult> {
+export async function run(
+  argv: readonly string[],
+  io: CliIo = { out: process.stdout, err: process.stderr },
+): Promise<CommandResult> {
   const [name, ...args] = argv;
   if (name === '-h' || name === '--help' || name === 'help') {
     io.out.write(usage());

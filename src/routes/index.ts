@@ -5,6 +5,7 @@ import { registerEventRoutes } from './events/index.ts';
 import { registerContractRoutes } from './contracts/index.ts';
 import { registerConfigRoutes } from './config/index.ts';
 import { registerModeRoutes } from './mode/index.ts';
+import { registerCompatibilityRoutes } from './compatibility/index.ts';
 import { registerSubjectRoutes } from './subjects/index.ts';
 import { registerSchemaRoutes } from './schemas/index.ts';
 
@@ -16,6 +17,7 @@ export function registerRoutes(router: Router): void {
   registerContractRoutes(router);
   registerConfigRoutes(router);
   registerModeRoutes(router);
+  registerCompatibilityRoutes(router);
   registerSubjectRoutes(router);
   registerSchemaRoutes(router);
 }

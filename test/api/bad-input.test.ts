@@ -14,7 +14,12 @@ const valid = JSON.stringify({ schemaType: 'JSON', schema: '{"type":"string"}' }
 
 /** A raw request over the real socket, so the body and headers are exactly what we send. */
 async function send(method: string, url: string, body?: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${registry.url}${url}`, { method, body, headers });
+  // A Buffer body keeps fetch from adding `text/plain` when the test sends no content type.
+  const res = await fetch(`${registry.url}${url}`, {
+    method,
+    body: body === undefined ? undefined : Buffer.from(body),
+    headers,
+  });
   const text = await res.text();
   return { status: res.status, text, body: JSON.parse(text) as { error_code: number; message: string } };
 }
@@ -28,23 +33,62 @@ function expectEnvelope(res: { text: string; body: Record<string, unknown> }, er
 }
 
 describe('bad input on the subject and schema routes', () => {
-  it.each([
-    ['malformed JSON', '{"schema": ', { 'content-type': 'application/json' }, 400, 400],
-    ['a wrongly typed field', '{"schema": 5}', { 'content-type': 'application/json' }, 400, 400],
-    ['a wrongly typed references field', '{"schema": "{}", "schemaType": "JSON", "references": "x"}', {}, 400, 400],
-    ['an empty body', '', { 'content-type': 'application/vnd.schemaregistry.v1+json' }, 422, 422],
-    ['a body without schema', '{"schemaType": "JSON"}', {}, 422, 42201],
-    ['an unsupported content type', valid, { 'content-type': 'text/plain' }, 415, 415],
-  ])('%s → %i / %i, in the envelope, registering nothing', async (_name, body, headers, status, code) => {
-    const subject = uniqueSubject('bad');
-    const res = await send('POST', `${path(subject)}/versions`, body, headers);
-    expect(res.status).toBe(status);
-    expectEnvelope(res, code);
-    expect((await send('GET', `${path(subject)}/versions`)).status).toBe(404);
-  });
+  it.each<{ name: string; body: string; headers: Record<string, string>; status: number; code: number }>([
+    {
+      name: 'malformed JSON',
+      body: '{"schema": ',
+      headers: { 'content-type': 'application/json' },
+      status: 400,
+      code: 400,
+    },
+    {
+      name: 'a wrongly typed field',
+      body: '{"schema": 5}',
+      headers: { 'content-type': 'application/json' },
+      status: 400,
+      code: 400,
+    },
+    {
+      name: 'a wrongly typed references field',
+      body: '{"schema": "{}", "schemaType": "JSON", "references": "x"}',
+      headers: {},
+      status: 400,
+      code: 400,
+    },
+    {
+      name: 'an empty body',
+      body: '',
+      headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+      status: 422,
+      code: 422,
+    },
+    { name: 'a body without schema', body: '{"schemaType": "JSON"}', headers: {}, status: 422, code: 42201 },
+    {
+      name: 'an unsupported content type',
+      body: valid,
+      headers: { 'content-type': 'text/plain' },
+      status: 415,
+      code: 415,
+    },
+  ])(
+    '$name → $status / $code in the envelope, registering nothing',
+    async ({ body, headers, status, code }) => {
+      const subject = uniqueSubject('bad');
+      const res = await send('POST', `${path(subject)}/versions`, body, headers);
+      expect(res.status).toBe(status);
+      expectEnvelope(res, code);
+      expect((await send('GET', `${path(subject)}/versions`)).status).toBe(404);
+    },
+  );
 
   it('accepts every JSON-ish content type, including none at all', async () => {
-    for (const type of ['application/vnd.schemaregistry.v1+json', 'application/vnd.schemaregistry+json', 'application/json; charset=utf-8', 'application/octet-stream', undefined]) {
+    for (const type of [
+      'application/vnd.schemaregistry.v1+json',
+      'application/vnd.schemaregistry+json',
+      'application/json; charset=utf-8',
+      'application/octet-stream',
+      undefined,
+    ]) {
       const headers: Record<string, string> = type === undefined ? {} : { 'content-type': type };
       const res = await send('POST', `${path(uniqueSubject('types'))}/versions`, valid, headers);
       expect(res.status).toBe(200);
@@ -53,7 +97,10 @@ describe('bad input on the subject and schema routes', () => {
 
   it('answers 413 for a body over MAX_BODY_BYTES', async () => {
     const subject = uniqueSubject('large');
-    const big = JSON.stringify({ schemaType: 'JSON', schema: JSON.stringify({ type: 'string', description: 'x'.repeat(8000) }) });
+    const big = JSON.stringify({
+      schemaType: 'JSON',
+      schema: JSON.stringify({ type: 'string', description: 'x'.repeat(8000) }),
+    });
     const res = await send('POST', `${path(subject)}/versions`, big, { 'content-type': 'application/json' });
     expect(res.status).toBe(413);
     expectEnvelope(res, 413);
@@ -63,7 +110,11 @@ describe('bad input on the subject and schema routes', () => {
   it('answers a schema nested beyond the limit with 42201', async () => {
     let doc: unknown = { type: 'string' };
     for (let i = 0; i < 100; i++) doc = { items: doc };
-    const res = await send('POST', `${path(uniqueSubject('deep'))}/versions`, JSON.stringify({ schemaType: 'JSON', schema: JSON.stringify(doc) }));
+    const res = await send(
+      'POST',
+      `${path(uniqueSubject('deep'))}/versions`,
+      JSON.stringify({ schemaType: 'JSON', schema: JSON.stringify(doc) }),
+    );
     expect(res.status).toBe(422);
     expectEnvelope(res, 42201);
   });
@@ -72,7 +123,11 @@ describe('bad input on the subject and schema routes', () => {
     const subject = uniqueSubject('unchanged');
     expect((await send('POST', `${path(subject)}/versions`, valid)).status).toBe(200);
     const before = await send('GET', `${path(subject)}/versions/latest`);
-    for (const body of ['{"schema": "{"}', '{"schema": "{\\"type\\":\\"object\\"}", "schemaType": "JSON"}', '{"schema": "{}", "schemaType": "AVRO"}']) {
+    for (const body of [
+      '{"schema": "{"}',
+      '{"schema": "{\\"type\\":\\"object\\"}", "schemaType": "JSON"}',
+      '{"schema": "{}", "schemaType": "AVRO"}',
+    ]) {
       const res = await send('POST', `${path(subject)}/versions`, body);
       expect(res.status).toBeGreaterThanOrEqual(400);
       expectEnvelope(res, res.body.error_code);
@@ -87,7 +142,7 @@ describe('bad input on the subject and schema routes', () => {
     ['GET', '/schemas/ids/abc', 40403],
     ['DELETE', '/subjects/s/versions/0', 42202],
     ['PATCH', '/subjects/s/versions', 405],
-  ])('%s %s → %i in the envelope', async (method, url, code) => {
+  ])('%s %s → error_code %i in the envelope', async (method, url, code) => {
     const res = await send(method, url);
     expectEnvelope(res, code);
   });

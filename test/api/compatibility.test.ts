@@ -18,7 +18,8 @@ describe(`compatibility endpoints (${STORAGE})`, () => {
 
   const path = (subject: string) => `/subjects/${encodeURIComponent(subject)}`;
   const body = (doc: unknown) => ({ schemaType: 'JSON', schema: schemaText(doc) });
-  const register = (subject: string, doc: unknown) => registry.call('POST', `${path(subject)}/versions`, body(doc));
+  const register = (subject: string, doc: unknown) =>
+    registry.call('POST', `${path(subject)}/versions`, body(doc));
   const check = (subject: string, doc: unknown, query = '') =>
     registry.call('POST', `/compatibility${path(subject)}/versions${query}`, body(doc));
   const checkVersion = (subject: string, version: string | number, doc: unknown, query = '') =>
@@ -54,17 +55,18 @@ describe(`compatibility endpoints (${STORAGE})`, () => {
 
     // The proposed schema matches the latest version but breaks version 1: only transitive levels see it.
     it.each([
-      ['BACKWARD', [ANY_STRING, SHORT_STRING], MEDIUM_STRING, true],
-      ['BACKWARD_TRANSITIVE', [ANY_STRING, SHORT_STRING], MEDIUM_STRING, false],
-      ['FORWARD', [SHORT_STRING, ANY_STRING], MEDIUM_STRING, true],
-      ['FORWARD_TRANSITIVE', [SHORT_STRING, ANY_STRING], MEDIUM_STRING, false],
-      ['FULL', [SHORT_STRING, ANY_STRING], { type: 'string', title: 'same set' }, true],
-      ['FULL_TRANSITIVE', [SHORT_STRING, ANY_STRING], { type: 'string', title: 'same set' }, false],
-    ])('%s against a two-version history → is_compatible=%s', async (level, history, proposed, expected) => {
+      ['BACKWARD', true, [ANY_STRING, SHORT_STRING], MEDIUM_STRING],
+      ['BACKWARD_TRANSITIVE', false, [ANY_STRING, SHORT_STRING], MEDIUM_STRING],
+      ['FORWARD', true, [SHORT_STRING, ANY_STRING], MEDIUM_STRING],
+      ['FORWARD_TRANSITIVE', false, [SHORT_STRING, ANY_STRING], MEDIUM_STRING],
+      ['FULL', true, [SHORT_STRING, ANY_STRING], { type: 'string', title: 'same set' }],
+      ['FULL_TRANSITIVE', false, [SHORT_STRING, ANY_STRING], { type: 'string', title: 'same set' }],
+    ])('%s against a two-version history → is_compatible=%s', async (level, expected, history, proposed) => {
       const subject = await subjectWith(level, ...history);
       const res = await check(subject, proposed, '?verbose=true');
       expect(res.body.is_compatible).toBe(expected);
-      if (!expected) expect(res.body.violations.map((v: { oldVersion: number }) => v.oldVersion)).toEqual([1]);
+      if (!expected)
+        expect(res.body.violations.map((v: { oldVersion: number }) => v.oldVersion)).toEqual([1]);
     });
 
     it('registration agrees with the check: non-transitive accepts, transitive refuses', async () => {
@@ -90,7 +92,10 @@ describe(`compatibility endpoints (${STORAGE})`, () => {
       const subject = await subjectWith('FULL', SHORT_STRING);
       const res = await check(subject, { type: 'string', minLength: 2, maxLength: 20 }, '?verbose=true');
       expect(res.body.is_compatible).toBe(false);
-      const found = res.body.violations.map((v: { rule: string; direction: string }) => [v.rule, v.direction]);
+      const found = res.body.violations.map((v: { rule: string; direction: string }) => [
+        v.rule,
+        v.direction,
+      ]);
       expect(found).toEqual(
         expect.arrayContaining([
           ['MIN_LENGTH_ADDED', 'BACKWARD'],
@@ -187,16 +192,26 @@ describe(`compatibility endpoints (${STORAGE})`, () => {
       const plain = await registry.call('POST', `/compatibility${path(subject)}/versions`, bad);
       expect(plain.status).toBe(422);
       expect(plain.body.error_code).toBe(42201);
-      const verbose = await registry.call('POST', `/compatibility${path(subject)}/versions?verbose=true`, bad);
+      const verbose = await registry.call(
+        'POST',
+        `/compatibility${path(subject)}/versions?verbose=true`,
+        bad,
+      );
       expect(verbose.status).toBe(200);
       expect(verbose.body).toEqual({ is_compatible: false, messages: [expect.any(String)] });
-      const single = await registry.call('POST', `/compatibility${path(subject)}/versions/latest?verbose=true`, bad);
+      const single = await registry.call(
+        'POST',
+        `/compatibility${path(subject)}/versions/latest?verbose=true`,
+        bad,
+      );
       expect(single.body.is_compatible).toBe(false);
     });
 
     it('answers a body without schema with 42201', async () => {
       const subject = await subjectWith('BACKWARD', INTEGER);
-      const res = await registry.call('POST', `/compatibility${path(subject)}/versions`, { schemaType: 'JSON' });
+      const res = await registry.call('POST', `/compatibility${path(subject)}/versions`, {
+        schemaType: 'JSON',
+      });
       expect(res.status).toBe(422);
       expect(res.body.error_code).toBe(42201);
     });
@@ -210,7 +225,11 @@ describe(`compatibility endpoints (${STORAGE})`, () => {
       expect((await checkVersion(subject, -1, MEDIUM_STRING)).body).toEqual({ is_compatible: true });
       const v1 = await checkVersion(subject, 1, MEDIUM_STRING, '?verbose=true');
       expect(v1.body.is_compatible).toBe(false);
-      expect(v1.body.violations[0]).toMatchObject({ rule: 'MAX_LENGTH_ADDED', direction: 'BACKWARD', oldVersion: 1 });
+      expect(v1.body.violations[0]).toMatchObject({
+        rule: 'MAX_LENGTH_ADDED',
+        direction: 'BACKWARD',
+        oldVersion: 1,
+      });
       expect(v1.body.messages).toContain('{oldSchemaVersion: 1}');
       expect(v1.body.messages.at(-1)).toBe("{compatibility: 'BACKWARD_TRANSITIVE'}");
     });

@@ -11,7 +11,10 @@ afterAll(async () => {
 
 const path = (subject: string) => `/subjects/${encodeURIComponent(subject)}`;
 /** Over the real socket, so requests overlap the way separate clients' would. */
-async function register(subject: string, schema: string): Promise<{ status: number; body: { id: number; version: number } }> {
+async function register(
+  subject: string,
+  schema: string,
+): Promise<{ status: number; body: { id: number; version: number } }> {
   const res = await fetch(`${registry.url}${path(subject)}/versions`, {
     method: 'POST',
     headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
@@ -34,7 +37,9 @@ describe('concurrent registration', () => {
   it('50 concurrent distinct compatible schemas get versions 1..50 without gaps or duplicates', async () => {
     const subject = uniqueSubject('distinct');
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => register(subject, JSON.stringify({ type: 'object', title: `${subject} ${i}` }))),
+      Array.from({ length: 50 }, (_, i) =>
+        register(subject, JSON.stringify({ type: 'object', title: `${subject} ${i}` })),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
     const versions = results.map((r) => r.body.version).sort((a, b) => a - b);

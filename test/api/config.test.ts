@@ -17,7 +17,12 @@ describe(`config endpoints (${STORAGE})`, () => {
     registry.deps.db
       .select({ data: events.data })
       .from(events)
-      .where(and(eq(events.eventType, 'config.changed'), subject === null ? isNull(events.subject) : eq(events.subject, subject)))
+      .where(
+        and(
+          eq(events.eventType, 'config.changed'),
+          subject === null ? isNull(events.subject) : eq(events.subject, subject),
+        ),
+      )
       .orderBy(events.id);
 
   describe('global config', () => {
@@ -59,7 +64,9 @@ describe(`config endpoints (${STORAGE})`, () => {
     });
 
     it('ignores defaultToGlobal on the global resource', async () => {
-      expect((await call('GET', '/config?defaultToGlobal=true')).body).toEqual({ compatibilityLevel: 'BACKWARD' });
+      expect((await call('GET', '/config?defaultToGlobal=true')).body).toEqual({
+        compatibilityLevel: 'BACKWARD',
+      });
     });
 
     it('records a config.changed event for every change, null config when deleted', async () => {
@@ -96,7 +103,9 @@ describe(`config endpoints (${STORAGE})`, () => {
 
     it('rejects a bad level on a subject without creating its config', async () => {
       const subject = uniqueSubject('cfg-bad');
-      expect((await call('PUT', `/config/${subject}`, { compatibility: 'nope' })).body.error_code).toBe(42203);
+      expect((await call('PUT', `/config/${subject}`, { compatibility: 'nope' })).body.error_code).toBe(
+        42203,
+      );
       expect((await call('GET', `/config/${subject}`)).body.error_code).toBe(40408);
     });
   });
@@ -113,7 +122,9 @@ describe(`config endpoints (${STORAGE})`, () => {
 
     it('answers the effective config with defaultToGlobal=true, never 404', async () => {
       const subject = uniqueSubject('cfg-effective');
-      expect((await call('GET', `/config/${subject}?defaultToGlobal=true`)).body).toEqual({ compatibilityLevel: 'BACKWARD' });
+      expect((await call('GET', `/config/${subject}?defaultToGlobal=true`)).body).toEqual({
+        compatibilityLevel: 'BACKWARD',
+      });
       await call('PUT', '/config', { compatibility: 'FORWARD', compatibilityPolicy: 'LENIENT' });
       expect((await call('GET', `/config/${subject}?defaultToGlobal=TRUE`)).body).toEqual({
         compatibilityLevel: 'FORWARD',
@@ -129,7 +140,10 @@ describe(`config endpoints (${STORAGE})`, () => {
 
     it('sets the config of a subject that does not exist yet and reads back only its own keys', async () => {
       const subject = uniqueSubject('cfg-new');
-      const put = await call('PUT', `/config/${subject}`, { compatibility: 'Backward_Transitive', normalize: false });
+      const put = await call('PUT', `/config/${subject}`, {
+        compatibility: 'Backward_Transitive',
+        normalize: false,
+      });
       expect(put.status).toBe(200);
       expect(put.body).toEqual({ compatibility: 'BACKWARD_TRANSITIVE', normalize: false });
       expect((await call('GET', `/config/${subject}`)).body).toEqual({
@@ -178,11 +192,16 @@ describe(`config endpoints (${STORAGE})`, () => {
       const path = `/config/${encodeURIComponent(subject)}`;
       expect((await call('PUT', path, { compatibility: 'FULL' })).status).toBe(200);
       expect((await call('GET', path)).body).toEqual({ compatibilityLevel: 'FULL' });
-      expect((await configEvents(subject)).at(-1)?.data).toEqual({ subject, config: { compatibilityLevel: 'FULL' } });
+      expect((await configEvents(subject)).at(-1)?.data).toEqual({
+        subject,
+        config: { compatibilityLevel: 'FULL' },
+      });
     });
 
     it('rejects a subject name with control characters with 42208', async () => {
-      const res = await call('PUT', `/config/${encodeURIComponent('bad\u0001name')}`, { compatibility: 'FULL' });
+      const res = await call('PUT', `/config/${encodeURIComponent('bad\u0001name')}`, {
+        compatibility: 'FULL',
+      });
       expect(res.status).toBe(422);
       expect(res.body.error_code).toBe(42208);
     });

@@ -34,7 +34,9 @@ describe('DELETE /subjects/{subject}/versions/{version}', () => {
     expect((await registry.call('GET', `/schemas/ids/${ids[0]}`)).status).toBe(200);
 
     expect(errorCode(await registry.call('DELETE', `${path(subject)}/versions/1`))).toBe(40406);
-    expect(errorCode(await registry.call('DELETE', `${path(subject)}/versions/2?permanent=true`))).toBe(40407);
+    expect(errorCode(await registry.call('DELETE', `${path(subject)}/versions/2?permanent=true`))).toBe(
+      40407,
+    );
 
     const hard = await registry.call('DELETE', `${path(subject)}/versions/1?permanent=true`);
     expect(hard.body).toBe(1);
@@ -45,7 +47,9 @@ describe('DELETE /subjects/{subject}/versions/{version}', () => {
   it('deletes latest and answers 40401/40402/42202 for unknown subjects, versions and bad segments', async () => {
     const { subject } = await subjectWith('del-latest', 2);
     expect((await registry.call('DELETE', `${path(subject)}/versions/latest`)).body).toBe(2);
-    expect(errorCode(await registry.call('DELETE', `${path(uniqueSubject('nobody'))}/versions/1`))).toBe(40401);
+    expect(errorCode(await registry.call('DELETE', `${path(uniqueSubject('nobody'))}/versions/1`))).toBe(
+      40401,
+    );
     expect(errorCode(await registry.call('DELETE', `${path(subject)}/versions/5`))).toBe(40402);
     expect(errorCode(await registry.call('DELETE', `${path(subject)}/versions/0`))).toBe(42202);
   });

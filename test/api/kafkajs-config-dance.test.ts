@@ -18,7 +18,8 @@ describe(`kafkajs first-registration config dance (${STORAGE})`, () => {
     await registry?.close();
   });
 
-  const schema = (title: string) => JSON.stringify({ type: 'object', title, properties: { id: { type: 'string' } } });
+  const schema = (title: string) =>
+    JSON.stringify({ type: 'object', title, properties: { id: { type: 'string' } } });
 
   it('answers the wire steps the client relies on: 404/40408, then PUT in write form, then 200 in read form', async () => {
     const subject = uniqueSubject('dance-wire');
@@ -27,7 +28,9 @@ describe(`kafkajs first-registration config dance (${STORAGE})`, () => {
     expect(first.body.error_code).toBe(40408);
     const put = await registry.call('PUT', `/config/${subject}`, { compatibility: 'BACKWARD' });
     expect(put.body).toEqual({ compatibility: 'BACKWARD' });
-    expect((await registry.call('GET', `/config/${subject}`)).body).toEqual({ compatibilityLevel: 'BACKWARD' });
+    expect((await registry.call('GET', `/config/${subject}`)).body).toEqual({
+      compatibilityLevel: 'BACKWARD',
+    });
   });
 
   it('registers twice through the real client while the global level is FULL', async () => {
@@ -37,7 +40,9 @@ describe(`kafkajs first-registration config dance (${STORAGE})`, () => {
       const { id } = await client.register({ type: SchemaType.JSON, schema: schema('v1') }, { subject });
       expect(id).toBeGreaterThan(0);
       // The client stored its level on first registration; the second call sees it and proceeds.
-      expect((await registry.call('GET', `/config/${subject}`)).body).toEqual({ compatibilityLevel: 'BACKWARD' });
+      expect((await registry.call('GET', `/config/${subject}`)).body).toEqual({
+        compatibilityLevel: 'BACKWARD',
+      });
       const again = await client.register({ type: SchemaType.JSON, schema: schema('v2') }, { subject });
       expect(again.id).toBeGreaterThan(id);
     } finally {
@@ -49,7 +54,10 @@ describe(`kafkajs first-registration config dance (${STORAGE})`, () => {
     const subject = uniqueSubject('dance-mismatch');
     await registry.call('PUT', `/config/${subject}`, { compatibility: 'forward' });
     await expect(
-      client.register({ type: SchemaType.JSON, schema: schema('v1') }, { subject, compatibility: COMPATIBILITY.BACKWARD }),
+      client.register(
+        { type: SchemaType.JSON, schema: schema('v1') },
+        { subject, compatibility: COMPATIBILITY.BACKWARD },
+      ),
     ).rejects.toThrow(/Compatibility does not match/);
     const ok = await client.register(
       { type: SchemaType.JSON, schema: schema('v1') },

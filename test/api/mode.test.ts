@@ -14,12 +14,20 @@ describe(`mode endpoints (${STORAGE})`, () => {
 
   const call = (method: string, path: string, body?: unknown) => registry.call(method, path, body);
   const register = (subject: string, doc: unknown = { type: 'string' }) =>
-    call('POST', `/subjects/${encodeURIComponent(subject)}/versions`, { schemaType: 'JSON', schema: schemaText(doc) });
+    call('POST', `/subjects/${encodeURIComponent(subject)}/versions`, {
+      schemaType: 'JSON',
+      schema: schemaText(doc),
+    });
   const modeEvents = (subject: string | null) =>
     registry.deps.db
       .select({ data: events.data })
       .from(events)
-      .where(and(eq(events.eventType, 'mode.changed'), subject === null ? isNull(events.subject) : eq(events.subject, subject)))
+      .where(
+        and(
+          eq(events.eventType, 'mode.changed'),
+          subject === null ? isNull(events.subject) : eq(events.subject, subject),
+        ),
+      )
       .orderBy(events.id);
 
   describe('global mode', () => {
@@ -73,7 +81,9 @@ describe(`mode endpoints (${STORAGE})`, () => {
       const res = await call('GET', `/mode/${subject}`);
       expect(res.status).toBe(404);
       expect(res.body).toEqual({ error_code: 40409, message: expect.stringContaining(subject) });
-      expect((await call('GET', `/mode/${subject}?defaultToGlobal=true`)).body).toEqual({ mode: 'READWRITE' });
+      expect((await call('GET', `/mode/${subject}?defaultToGlobal=true`)).body).toEqual({
+        mode: 'READWRITE',
+      });
     });
 
     it('sets, reads and deletes the mode of a subject that does not exist yet', async () => {
@@ -130,7 +140,9 @@ describe(`mode endpoints (${STORAGE})`, () => {
       expect(refused.status).toBe(422);
       expect(refused.body.error_code).toBe(42205);
       expect((await call('GET', `/mode/${subject}`)).body.error_code).toBe(40409);
-      expect((await call('PUT', `/mode/${subject}?force=true`, { mode: 'IMPORT' })).body).toEqual({ mode: 'IMPORT' });
+      expect((await call('PUT', `/mode/${subject}?force=true`, { mode: 'IMPORT' })).body).toEqual({
+        mode: 'IMPORT',
+      });
       const empty = uniqueSubject('mode-import-empty');
       expect((await call('PUT', `/mode/${empty}`, { mode: 'IMPORT' })).body).toEqual({ mode: 'IMPORT' });
     });

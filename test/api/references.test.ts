@@ -11,7 +11,11 @@ afterAll(async () => {
 
 const path = (subject: string) => `/subjects/${encodeURIComponent(subject)}`;
 const register = (subject: string, doc: unknown, references: unknown[] = []) =>
-  registry.call('POST', `${path(subject)}/versions`, { schemaType: 'JSON', schema: JSON.stringify(doc), references });
+  registry.call('POST', `${path(subject)}/versions`, {
+    schemaType: 'JSON',
+    schema: JSON.stringify(doc),
+    references,
+  });
 
 /** An address subject (v1) and a customer subject whose schema `$ref`s the address by its `$id`. */
 async function customerWithAddress() {
@@ -25,9 +29,20 @@ async function customerWithAddress() {
   });
   expect(address.status).toBe(200);
   const reference = { name: addressId, subject: addressSubject, version: 1 };
-  const customer = await register(customerSubject, { type: 'object', properties: { home: { $ref: addressId } } }, [reference]);
+  const customer = await register(
+    customerSubject,
+    { type: 'object', properties: { home: { $ref: addressId } } },
+    [reference],
+  );
   expect(customer.status).toBe(200);
-  return { addressSubject, customerSubject, addressId, reference, addressSchemaId: address.body.id, customerSchemaId: customer.body.id };
+  return {
+    addressSubject,
+    customerSubject,
+    addressId,
+    reference,
+    addressSchemaId: address.body.id,
+    customerSchemaId: customer.body.id,
+  };
 }
 
 describe('schema references', () => {
@@ -43,9 +58,13 @@ describe('schema references', () => {
     const { addressId, addressSubject } = await customerWithAddress();
     const subject = uniqueSubject('bad-ref');
     const doc = { properties: { home: { $ref: addressId } } };
-    const unknownSubject = await register(subject, doc, [{ name: addressId, subject: uniqueSubject('nobody'), version: 1 }]);
+    const unknownSubject = await register(subject, doc, [
+      { name: addressId, subject: uniqueSubject('nobody'), version: 1 },
+    ]);
     expect(unknownSubject.body.error_code).toBe(42201);
-    const unknownVersion = await register(subject, doc, [{ name: addressId, subject: addressSubject, version: 9 }]);
+    const unknownVersion = await register(subject, doc, [
+      { name: addressId, subject: addressSubject, version: 9 },
+    ]);
     expect(unknownVersion.body.error_code).toBe(42201);
     const missingEntry = await register(subject, doc);
     expect(missingEntry.body.error_code).toBe(42201);
@@ -71,8 +90,13 @@ describe('schema references', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual([customerSchemaId]);
     expect((await registry.call('GET', `${path(customerSubject)}/versions/1/referencedby`)).body).toEqual([]);
-    expect((await registry.call('GET', `${path(addressSubject)}/versions/4/referencedby`)).body.error_code).toBe(40402);
-    expect((await registry.call('GET', `${path(uniqueSubject('nobody'))}/versions/1/referencedby`)).body.error_code).toBe(40401);
+    expect(
+      (await registry.call('GET', `${path(addressSubject)}/versions/4/referencedby`)).body.error_code,
+    ).toBe(40402);
+    expect(
+      (await registry.call('GET', `${path(uniqueSubject('nobody'))}/versions/1/referencedby`)).body
+        .error_code,
+    ).toBe(40401);
   });
 
   it('refuses to delete a referenced version or subject with 42206, soft or hard', async () => {

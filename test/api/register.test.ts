@@ -14,12 +14,15 @@ const object = (properties: Record<string, unknown>, extra: Record<string, unkno
 const path = (subject: string) => `/subjects/${encodeURIComponent(subject)}`;
 const register = (subject: string, body: Record<string, unknown>, query = '') =>
   registry.call('POST', `${path(subject)}/versions${query}`, { schemaType: 'JSON', ...body });
-const allVersions = async (subject: string) => (await registry.call('GET', `${path(subject)}/versions?deleted=true`)).body;
+const allVersions = async (subject: string) =>
+  (await registry.call('GET', `${path(subject)}/versions?deleted=true`)).body;
 
 describe('POST /subjects/{subject}/versions', () => {
   it('registers a JSON schema and answers with id, version, type and the canonical text', async () => {
     const subject = uniqueSubject('register');
-    const res = await register(subject, { schema: '{ "type": "object",  "properties": {"a": {"type": "string"}} }' });
+    const res = await register(subject, {
+      schema: '{ "type": "object",  "properties": {"a": {"type": "string"}} }',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.schemaregistry.v1+json');
     expect(res.body).toEqual({
@@ -29,13 +32,21 @@ describe('POST /subjects/{subject}/versions', () => {
       schema: '{"type":"object","properties":{"a":{"type":"string"}}}',
     });
     const latest = await registry.call('GET', `${path(subject)}/versions/latest`);
-    expect(latest.body).toEqual({ subject, version: 1, id: res.body.id, schemaType: 'JSON', schema: res.body.schema });
+    expect(latest.body).toEqual({
+      subject,
+      version: 1,
+      id: res.body.id,
+      schemaType: 'JSON',
+      schema: res.body.schema,
+    });
   });
 
   it('returns the existing id and version when the schema is registered again, creating nothing', async () => {
     const subject = uniqueSubject('idempotent');
     const first = await register(subject, { schema: object({ a: { type: 'string' } }) });
-    const again = await register(subject, { schema: JSON.stringify(JSON.parse(object({ a: { type: 'string' } })), null, 2) });
+    const again = await register(subject, {
+      schema: JSON.stringify(JSON.parse(object({ a: { type: 'string' } })), null, 2),
+    });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: first.body.id, version: 1 });
     expect(await allVersions(subject)).toEqual([1]);
@@ -95,7 +106,10 @@ describe('POST /subjects/{subject}/versions', () => {
     ['an invalid JSON Schema', { schema: JSON.stringify({ type: 'strnig' }) }],
     ['an invalid regex', { schema: JSON.stringify({ type: 'string', pattern: '([a-z' }) }],
     ['an unresolvable $ref', { schema: JSON.stringify({ $ref: 'https://example.com/remote.json' }) }],
-    ['an unknown $schema', { schema: JSON.stringify({ $schema: 'https://example.com/meta', type: 'string' }) }],
+    [
+      'an unknown $schema',
+      { schema: JSON.stringify({ $schema: 'https://example.com/meta', type: 'string' }) },
+    ],
     ['AVRO', { schemaType: 'AVRO', schema: JSON.stringify({ type: 'record', name: 'r', fields: [] }) }],
     ['PROTOBUF', { schemaType: 'PROTOBUF', schema: 'syntax = "proto3"; message M {}' }],
     ['an unknown type', { schemaType: 'XSD', schema: '<xs:schema/>' }],
@@ -110,14 +124,19 @@ describe('POST /subjects/{subject}/versions', () => {
 
   it('treats an absent schemaType as AVRO and tells JSON Schema authors to send schemaType JSON', async () => {
     const subject = uniqueSubject('absent-type');
-    const res = await registry.call('POST', `${path(subject)}/versions`, { schema: object({ a: { type: 'string' } }) });
+    const res = await registry.call('POST', `${path(subject)}/versions`, {
+      schema: object({ a: { type: 'string' } }),
+    });
     expect(res.status).toBe(422);
     expect(res.body.error_code).toBe(42201);
     expect(res.body.message).toContain('"schemaType": "JSON"');
     const avro = await registry.call('POST', `${path(subject)}/versions`, {
       schema: JSON.stringify({ type: 'record', name: 'r', fields: [] }),
     });
-    expect(avro.body).toMatchObject({ error_code: 42201, message: expect.stringMatching(/AVRO.*not supported/) });
+    expect(avro.body).toMatchObject({
+      error_code: 42201,
+      message: expect.stringMatching(/AVRO.*not supported/),
+    });
   });
 
   it('normalises with ?normalize=true: key order no longer makes a new version', async () => {
@@ -163,22 +182,33 @@ describe('IMPORT mode', () => {
   it('keeps explicit ids and versions, skips checks, and allocates later ids past the imported ones', async () => {
     const subject = uniqueSubject('import');
     const first = object({ a: { type: 'string' } }, { title: subject });
-    expect((await registry.call('PUT', `/mode/${encodeURIComponent(subject)}`, { mode: 'IMPORT' })).status).toBe(200);
+    expect(
+      (await registry.call('PUT', `/mode/${encodeURIComponent(subject)}`, { mode: 'IMPORT' })).status,
+    ).toBe(200);
     const imported = await register(subject, { schema: first, id: 500_000, version: 7 });
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({ id: 500_000, version: 7 });
     // Incompatible on purpose: imports replay history, they are not checked.
-    const second = await register(subject, { schema: JSON.stringify({ type: 'string', title: subject }), id: 500_001, version: 8 });
+    const second = await register(subject, {
+      schema: JSON.stringify({ type: 'string', title: subject }),
+      id: 500_001,
+      version: 8,
+    });
     expect(second.body).toMatchObject({ id: 500_001, version: 8 });
     const again = await register(subject, { schema: first, id: 500_000, version: 7 });
     expect(again.body).toMatchObject({ id: 500_000, version: 7 });
 
-    const clash = await register(subject, { schema: object({ other: { type: 'number' } }, { title: subject }), id: 500_000 });
+    const clash = await register(subject, {
+      schema: object({ other: { type: 'number' } }, { title: subject }),
+      id: 500_000,
+    });
     expect(clash.status).toBe(422);
     expect(clash.body.error_code).toBe(42207);
 
     expect((await registry.call('DELETE', `/mode/${encodeURIComponent(subject)}`)).status).toBe(200);
-    const fresh = await register(uniqueSubject('after-import'), { schema: object({ z: { type: 'string' } }, { title: subject }) });
+    const fresh = await register(uniqueSubject('after-import'), {
+      schema: object({ z: { type: 'string' } }, { title: subject }),
+    });
     expect(fresh.body.id).toBeGreaterThan(500_001);
     expect(await allVersions(subject)).toEqual([7, 8]);
   });

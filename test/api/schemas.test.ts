@@ -11,7 +11,10 @@ afterAll(async () => {
 
 const path = (subject: string) => `/subjects/${encodeURIComponent(subject)}`;
 const register = async (subject: string, doc: unknown): Promise<{ id: number; version: number }> => {
-  const res = await registry.call('POST', `${path(subject)}/versions`, { schemaType: 'JSON', schema: JSON.stringify(doc) });
+  const res = await registry.call('POST', `${path(subject)}/versions`, {
+    schemaType: 'JSON',
+    schema: JSON.stringify(doc),
+  });
   expect(res.status).toBe(200);
   return res.body;
 };
@@ -26,7 +29,11 @@ describe('GET /schemas/ids/{id}', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.schemaregistry.v1+json');
     expect(res.body).toEqual({ schema: JSON.stringify(doc), schemaType: 'JSON' });
     const withMax = await registry.call('GET', `/schemas/ids/${id}?fetchMaxId=true`);
-    expect(withMax.body).toEqual({ schema: JSON.stringify(doc), schemaType: 'JSON', maxId: expect.any(Number) });
+    expect(withMax.body).toEqual({
+      schema: JSON.stringify(doc),
+      schemaType: 'JSON',
+      maxId: expect.any(Number),
+    });
     expect(withMax.body.maxId).toBeGreaterThanOrEqual(id);
   });
 
@@ -79,11 +86,15 @@ describe('GET /schemas/ids/{id}/subjects and /versions', () => {
 
     await registry.call('DELETE', `${path(b)}/versions/2`);
     expect((await registry.call('GET', `/schemas/ids/${id}/subjects`)).body).toEqual([a]);
-    expect((await registry.call('GET', `/schemas/ids/${id}/subjects?deleted=true`)).body).toEqual(expectedSubjects);
-    expect((await registry.call('GET', `/schemas/ids/${id}/versions?deleted=true`)).body).toEqual(expectedVersions);
-    expect((await registry.call('GET', `/schemas/ids/${id}/subjects?deleted=true&offset=1&limit=1`)).body).toEqual([
-      expectedSubjects[1],
-    ]);
+    expect((await registry.call('GET', `/schemas/ids/${id}/subjects?deleted=true`)).body).toEqual(
+      expectedSubjects,
+    );
+    expect((await registry.call('GET', `/schemas/ids/${id}/versions?deleted=true`)).body).toEqual(
+      expectedVersions,
+    );
+    expect(
+      (await registry.call('GET', `/schemas/ids/${id}/subjects?deleted=true&offset=1&limit=1`)).body,
+    ).toEqual([expectedSubjects[1]]);
   });
 
   it('answers 40403 for an unknown id', async () => {
@@ -110,16 +121,34 @@ describe('GET /schemas', () => {
 
     const live = await registry.call('GET', `/schemas?subjectPrefix=${prefix}`);
     expect(live.body).toEqual([
-      { subject: x, version: 1, id: x1.id, schemaType: 'JSON', schema: JSON.stringify({ type: 'object', title: `${x}1` }) },
-      { subject: y, version: 1, id: y1.id, schemaType: 'JSON', schema: JSON.stringify({ type: 'object', title: `${y}1` }) },
+      {
+        subject: x,
+        version: 1,
+        id: x1.id,
+        schemaType: 'JSON',
+        schema: JSON.stringify({ type: 'object', title: `${x}1` }),
+      },
+      {
+        subject: y,
+        version: 1,
+        id: y1.id,
+        schemaType: 'JSON',
+        schema: JSON.stringify({ type: 'object', title: `${y}1` }),
+      },
     ]);
     const withDeleted = await registry.call('GET', `/schemas?subjectPrefix=${prefix}&deleted=true`);
     expect(withDeleted.body.map((s: { id: number }) => s.id)).toEqual([x1.id, x2.id, y1.id]);
     const latest = await registry.call('GET', `/schemas?subjectPrefix=${prefix}&latestOnly=true`);
     expect(latest.body.map((s: { id: number }) => s.id)).toEqual([x1.id, y1.id]);
-    const latestDeleted = await registry.call('GET', `/schemas?subjectPrefix=${prefix}&latestOnly=true&deleted=true`);
+    const latestDeleted = await registry.call(
+      'GET',
+      `/schemas?subjectPrefix=${prefix}&latestOnly=true&deleted=true`,
+    );
     expect(latestDeleted.body.map((s: { id: number }) => s.id)).toEqual([x2.id, y1.id]);
-    const paged = await registry.call('GET', `/schemas?subjectPrefix=${prefix}&deleted=true&offset=1&limit=1`);
+    const paged = await registry.call(
+      'GET',
+      `/schemas?subjectPrefix=${prefix}&deleted=true&offset=1&limit=1`,
+    );
     expect(paged.body.map((s: { id: number }) => s.id)).toEqual([x2.id]);
   });
 });

@@ -25,7 +25,10 @@ async function subjectWith(prefix: string, n: number): Promise<{ subject: string
 describe('subject names in paths', () => {
   it('decodes %2F, %20 and %25 exactly once: a%2Fb%20c%25d is the subject "a/b c%d"', async () => {
     const subject = `a/b c%d-${uniqueSubject('enc')}`;
-    const res = await registry.call('POST', `${path(subject)}/versions`, { schemaType: 'JSON', schema: '{"type":"string"}' });
+    const res = await registry.call('POST', `${path(subject)}/versions`, {
+      schemaType: 'JSON',
+      schema: '{"type":"string"}',
+    });
     expect(res.status).toBe(200);
     expect(path(subject)).toContain('a%2Fb%20c%25d');
     expect((await registry.call('GET', '/subjects')).body).toContain(subject);
@@ -53,8 +56,12 @@ describe('GET /subjects', () => {
       `${prefix}-b`,
       `${prefix}-c`,
     ]);
-    expect((await registry.call('GET', `/subjects?subjectPrefix=${prefix}&deletedOnly=true`)).body).toEqual([`${prefix}-b`]);
-    expect((await registry.call('GET', `/subjects?subjectPrefix=${prefix}&offset=1&limit=1`)).body).toEqual([`${prefix}-c`]);
+    expect((await registry.call('GET', `/subjects?subjectPrefix=${prefix}&deletedOnly=true`)).body).toEqual([
+      `${prefix}-b`,
+    ]);
+    expect((await registry.call('GET', `/subjects?subjectPrefix=${prefix}&offset=1&limit=1`)).body).toEqual([
+      `${prefix}-c`,
+    ]);
     const all = (await registry.call('GET', '/subjects')).body as string[];
     expect(all).toEqual([...all].sort());
   });
@@ -63,7 +70,9 @@ describe('GET /subjects', () => {
     const prefix = uniqueSubject('pct');
     await register(`${prefix}%x`, schemaV(prefix, 1));
     await register(`${prefix}ax`, schemaV(prefix, 2));
-    expect((await registry.call('GET', `/subjects?subjectPrefix=${encodeURIComponent(`${prefix}%`)}`)).body).toEqual([`${prefix}%x`]);
+    expect(
+      (await registry.call('GET', `/subjects?subjectPrefix=${encodeURIComponent(`${prefix}%`)}`)).body,
+    ).toEqual([`${prefix}%x`]);
   });
 });
 
@@ -92,12 +101,20 @@ describe('GET /subjects/{subject}/versions/{version}', () => {
   it('reads a version, latest, -1 and (with deleted=true) soft-deleted ones', async () => {
     const { subject, ids } = await subjectWith('read', 3);
     const v2 = await registry.call('GET', `${path(subject)}/versions/2`);
-    expect(v2.body).toEqual({ subject, version: 2, id: ids[1], schemaType: 'JSON', schema: schemaV(subject, 2) });
+    expect(v2.body).toEqual({
+      subject,
+      version: 2,
+      id: ids[1],
+      schemaType: 'JSON',
+      schema: schemaV(subject, 2),
+    });
     expect((await registry.call('GET', `${path(subject)}/versions/LATEST`)).body.version).toBe(3);
     expect((await registry.call('GET', `${path(subject)}/versions/-1`)).body.version).toBe(3);
     await registry.call('DELETE', `${path(subject)}/versions/3`);
     expect((await registry.call('GET', `${path(subject)}/versions/latest`)).body.version).toBe(2);
-    expect((await registry.call('GET', `${path(subject)}/versions/latest?deleted=true`)).body.version).toBe(3);
+    expect((await registry.call('GET', `${path(subject)}/versions/latest?deleted=true`)).body.version).toBe(
+      3,
+    );
     const hidden = await registry.call('GET', `${path(subject)}/versions/3`);
     expect(hidden.status).toBe(404);
     expect(hidden.body.error_code).toBe(40402);
@@ -109,15 +126,20 @@ describe('GET /subjects/{subject}/versions/{version}', () => {
     expect((await registry.call('GET', `${path(subject)}/versions/1?name=whatever`)).status).toBe(200);
   });
 
-  it.each(['0', '-2', '1.5', 'abc', '2147483648', '99999999999'])('rejects version segment %s with 42202', async (segment) => {
-    const { subject } = await subjectWith('bad-version', 1);
-    const res = await registry.call('GET', `${path(subject)}/versions/${segment}`);
-    expect(res.status).toBe(422);
-    expect(res.body.error_code).toBe(42202);
-  });
+  it.each(['0', '-2', '1.5', 'abc', '2147483648', '99999999999'])(
+    'rejects version segment %s with 42202',
+    async (segment) => {
+      const { subject } = await subjectWith('bad-version', 1);
+      const res = await registry.call('GET', `${path(subject)}/versions/${segment}`);
+      expect(res.status).toBe(422);
+      expect(res.body.error_code).toBe(42202);
+    },
+  );
 
   it('answers 40401 for an unknown subject and 40402 for an unknown version', async () => {
-    expect((await registry.call('GET', `${path(uniqueSubject('nobody'))}/versions/1`)).body.error_code).toBe(40401);
+    expect((await registry.call('GET', `${path(uniqueSubject('nobody'))}/versions/1`)).body.error_code).toBe(
+      40401,
+    );
     const { subject } = await subjectWith('missing-version', 1);
     expect((await registry.call('GET', `${path(subject)}/versions/9`)).body.error_code).toBe(40402);
   });
@@ -127,7 +149,9 @@ describe('GET /subjects/{subject}/versions/{version}', () => {
     const res = await registry.call('GET', `${path(subject)}/versions/1/schema`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual(JSON.parse(schemaV(subject, 1)));
-    expect((await registry.call('GET', `${path(subject)}/versions/latest/schema`)).body).toEqual(JSON.parse(schemaV(subject, 2)));
+    expect((await registry.call('GET', `${path(subject)}/versions/latest/schema`)).body).toEqual(
+      JSON.parse(schemaV(subject, 2)),
+    );
     expect((await registry.call('GET', `${path(subject)}/versions/7/schema`)).body.error_code).toBe(40402);
   });
 });
@@ -140,7 +164,13 @@ describe('POST /subjects/{subject} (lookup)', () => {
     const { subject, ids } = await subjectWith('lookup', 2);
     const res = await lookup(subject, JSON.stringify(JSON.parse(schemaV(subject, 1)), null, 4));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ subject, version: 1, id: ids[0], schemaType: 'JSON', schema: schemaV(subject, 1) });
+    expect(res.body).toEqual({
+      subject,
+      version: 1,
+      id: ids[0],
+      schemaType: 'JSON',
+      schema: schemaV(subject, 1),
+    });
     expect(await registry.call('GET', `${path(subject)}/versions`)).toMatchObject({ body: [1, 2] });
   });
 
@@ -158,7 +188,10 @@ describe('POST /subjects/{subject} (lookup)', () => {
     const { subject, ids } = await subjectWith('lookup-deleted', 2);
     await registry.call('DELETE', `${path(subject)}/versions/1`);
     expect((await lookup(subject, schemaV(subject, 1))).body.error_code).toBe(40403);
-    expect((await lookup(subject, schemaV(subject, 1), '?deleted=true')).body).toMatchObject({ version: 1, id: ids[0] });
+    expect((await lookup(subject, schemaV(subject, 1), '?deleted=true')).body).toMatchObject({
+      version: 1,
+      id: ids[0],
+    });
   });
 
   it('with normalize=true matches a version registered with another key order', async () => {
@@ -166,7 +199,10 @@ describe('POST /subjects/{subject} (lookup)', () => {
     const registered = await register(subject, `{"type":"object","title":"${subject}"}`);
     const reordered = `{"title":"${subject}","type":"object"}`;
     expect((await lookup(subject, reordered)).body.error_code).toBe(40403);
-    expect((await lookup(subject, reordered, '?normalize=true')).body).toMatchObject({ version: 1, id: registered.body.id });
+    expect((await lookup(subject, reordered, '?normalize=true')).body).toMatchObject({
+      version: 1,
+      id: registered.body.id,
+    });
   });
 
   it('rejects an invalid schema with 42201', async () => {

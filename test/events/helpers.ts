@@ -18,8 +18,12 @@ export async function registerJson(
   return { id: res.body.id, version: res.body.version };
 }
 
-/** A distinct, mutually compatible schema per index (closed objects gaining optional properties). */
-export const schemaNumber = (n: number): Record<string, unknown> => ({
+/**
+ * A distinct, mutually compatible schema per index (closed objects gaining optional properties); a `title`
+ * makes the content (and so the schema id) unique to one subject.
+ */
+export const schemaNumber = (n: number, title?: string): Record<string, unknown> => ({
+  ...(title === undefined ? {} : { title }),
   type: 'object',
   properties: Object.fromEntries(Array.from({ length: n + 1 }, (_, i) => [`p${i}`, { type: 'string' }])),
   additionalProperties: false,
@@ -69,4 +73,41 @@ export async function readWholeFeed(
     if (res.body.events.length < 500) return events;
     position = res.body.next;
   }
+}
+
+/** An SSE connection of the test's own: parsed `{id, event}` frames in arrival order. */
+export async function openStream(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; frames: { id: string | undefined; event: RegistryEvent }[]; close(): void }> {
+  const abort = new AbortController();
+  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal });
+  const frames: { id: string | undefined; event: RegistryEvent }[] = [];
+  if (response.ok && response.body !== null) {
+    const body = response.body;
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+          buffer += decoder.decode(chunk, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const lines = block.split('\n');
+            const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6));
+            const id = lines.find((l) => l.startsWith('id: '))?.slice(4);
+            const event = data.length > 0 ? parseEnvelope(data.join('\n')) : undefined;
+            if (event !== undefined) frames.push({ id, event });
+          }
+        }
+      } catch {
+        // aborted by close()
+      }
+    })();
+  } else {
+    await response.text();
+  }
+  return { status: response.status, frames, close: () => abort.abort() };
 }

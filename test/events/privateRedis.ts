@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { createServer, connect, type NetConnectOpts } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 
 /**
  * A redis-server of the test's own, on a free port, that the test may kill and restart without touching
@@ -13,8 +14,15 @@ export interface PrivateRedis {
   port: number;
   /** Kills the server (SIGKILL: as abrupt as a crash). */
   stop(): Promise<void>;
-  /** Starts it again on the same port; `maxClients` lets a test decide who may reconnect first. */
-  start(options?: { maxClients?: number }): Promise<void>;
+  /**
+   * Starts it again. With `tcp: false` it listens only on `socketPath`, so a test can subscribe first and
+   * then let everyone else back in with `openTcp()` — no race over who reconnects first.
+   */
+  start(options?: { tcp?: boolean }): Promise<void>;
+  /** Starts listening on the TCP port again (CONFIG SET port, Redis 7). */
+  openTcp(): Promise<void>;
+  /** The Unix socket (usable as an ioredis connection string). */
+  socketPath: string;
   close(): Promise<void>;
 }
 
@@ -23,11 +31,22 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'schemata-redis-'));
   let child: ChildProcess | undefined;
 
-  const start = async (options: { maxClients?: number } = {}) => {
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
-    if (options.maxClients !== undefined) args.push('--maxclients', String(options.maxClients));
+  const socketPath = join(dir, 'redis.sock');
+  const start = async (options: { tcp?: boolean } = {}) => {
+    const tcp = options.tcp ?? true;
+    const args = ['--port', tcp ? String(port) : '0', '--bind', '127.0.0.1', '--unixsocket', socketPath];
+    args.push('--save', '', '--appendonly', 'no', '--dir', dir);
     child = spawn('redis-server', args, { stdio: 'ignore' });
-    await waitForPort(port);
+    await (tcp ? waitFor(() => canConnect({ port, host: '127.0.0.1' })) : waitFor(() => canConnect({ path: socketPath })));
+  };
+  const openTcp = async () => {
+    const admin = new Redis(socketPath);
+    try {
+      await admin.config('SET', 'port', String(port));
+    } finally {
+      admin.disconnect();
+    }
+    await waitFor(() => canConnect({ port, host: '127.0.0.1' }));
   };
   const stop = async () => {
     const running = child;
@@ -43,8 +62,10 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    socketPath,
     stop,
     start,
+    openTcp,
     async close() {
       await stop();
       rmSync(dir, { recursive: true, force: true });
@@ -64,15 +85,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number): Promise<void> {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
+async function canConnect(target: { port: number; host: string } | { path: string }): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = connect(target as NetConnectOpts);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  throw new Error(`redis-server did not open port ${port}`);
+  throw new Error('redis-server did not start listening');
 }

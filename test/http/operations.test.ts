@@ -41,7 +41,8 @@ describe('openapi.yaml ⇄ handlers', () => {
   const operationIds = operations.map((op) => op.operationId);
 
   it('gives every operation in openapi.yaml a unique operationId', () => {
-    for (const op of operations) expect(op.operationId, `${op.method.toUpperCase()} ${op.path}`).toMatch(/^\w+$/);
+    for (const op of operations)
+      expect(op.operationId, `${op.method.toUpperCase()} ${op.path}`).toMatch(/^\w+$/);
     expect(new Set(operationIds).size).toBe(operationIds.length);
   });
 
@@ -57,7 +58,9 @@ describe('openapi.yaml ⇄ handlers', () => {
     for (const [operationId, handler] of handlers) {
       const files = routeFiles().filter((file) => basename(file, '.ts') === operationId);
       const exported = await Promise.all(
-        files.map(async (file) => ((await import(pathToFileURL(file).href)) as Record<string, unknown>)[operationId]),
+        files.map(
+          async (file) => ((await import(pathToFileURL(file).href)) as Record<string, unknown>)[operationId],
+        ),
       );
       if (!exported.includes(handler)) misplaced.push(operationId);
     }

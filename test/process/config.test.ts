@@ -98,5 +98,6 @@ describe('configuration from the environment', () => {
       expect(registry.stderr()).not.toMatch(/^\s+at /m);
       expect(existsSync(dataDir)).toBe(false);
     },
+    60_000,
   );
 });

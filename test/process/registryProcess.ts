@@ -32,6 +32,8 @@ export interface RegistryProcess {
 }
 
 const running = new Set<ChildProcess>();
+/** Process groups spawned (one per registry), so clean-up also reaches what `npm start` runs underneath. */
+const groups = new Set<number>();
 const tempDirs: string[] = [];
 
 /** A fresh directory for DATA_DIR, removed by `cleanUpProcesses`. */
@@ -49,10 +51,20 @@ export function spawnRegistry(env: Record<string, string>, launcher: Launcher = 
   const [command, args] = COMMANDS[launcher];
   const child = spawn(command, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   running.add(child);
+  if (child.pid !== undefined) groups.add(child.pid);
   let stderr = '';
   const waiters: Array<() => void> = [];
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -108,16 +120,19 @@ export async function startRegistryProcess(
   return { ...registry, url: `http://127.0.0.1:${port}` };
 }
 
-/** Kills whatever a test left running and removes its data directories. */
+/** Kills whatever a test left running (whole process groups) and removes its data directories. */
 export async function cleanUpProcesses(): Promise<void> {
-  await Promise.all(
-    [...running].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          child.once('exit', () => resolve());
-          child.kill('SIGKILL');
-        }),
-    ),
+  const exits = [...running].map(
+    (child) => new Promise<void>((resolve) => child.once('exit', () => resolve())),
   );
+  for (const group of groups) {
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {
+      // The whole group has already exited.
+    }
+  }
+  groups.clear();
+  await Promise.all(exits);
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

@@ -50,5 +50,5 @@ describe('graceful shutdown', () => {
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toEqual({ compatibility: 'NONE' });
     expect(await registry.exited).toEqual({ code: 0, signal: null });
-  });
+  }, 180_000);
 });

@@ -13,7 +13,11 @@ export interface StoredConfig {
 }
 
 /** Only the keys present are written; absent keys keep their stored value (partial update). */
-export type ConfigPatch = Partial<{ compatibilityLevel: string; compatibilityPolicy: string; normalize: boolean }>;
+export type ConfigPatch = Partial<{
+  compatibilityLevel: string;
+  compatibilityPolicy: string;
+  normalize: boolean;
+}>;
 
 const columns = {
   compatibilityLevel: configs.compatibilityLevel,
@@ -25,7 +29,10 @@ const keyOf = (subject: string | null): string => subject ?? GLOBAL_CONFIG_KEY;
 
 /** The config stored for one subject (`null` = the global row), if any. */
 export async function findConfig(db: Queryable, subject: string | null): Promise<StoredConfig | undefined> {
-  const rows = await db.select(columns).from(configs).where(eq(configs.subject, keyOf(subject)));
+  const rows = await db
+    .select(columns)
+    .from(configs)
+    .where(eq(configs.subject, keyOf(subject)));
   return rows[0];
 }
 
@@ -43,13 +50,21 @@ export async function findConfigChain(
     const row = rows.find((r) => r.subject === key);
     return row === undefined
       ? undefined
-      : { compatibilityLevel: row.compatibilityLevel, compatibilityPolicy: row.compatibilityPolicy, normalize: row.normalize };
+      : {
+          compatibilityLevel: row.compatibilityLevel,
+          compatibilityPolicy: row.compatibilityPolicy,
+          normalize: row.normalize,
+        };
   };
   return { own: subject === null ? undefined : pick(subject), global: pick(GLOBAL_CONFIG_KEY) };
 }
 
 /** Inserts or partially updates a config row in one statement and returns the row as stored. */
-export async function upsertConfig(tx: Tx, subject: string | null, patch: ConfigPatch): Promise<StoredConfig> {
+export async function upsertConfig(
+  tx: Tx,
+  subject: string | null,
+  patch: ConfigPatch,
+): Promise<StoredConfig> {
   const rows = await tx
     .insert(configs)
     .values({ subject: keyOf(subject), ...patch })
@@ -62,6 +77,9 @@ export async function upsertConfig(tx: Tx, subject: string | null, patch: Config
 
 /** Deletes a config row and returns what it held, or undefined when there was none. */
 export async function deleteConfigRow(tx: Tx, subject: string | null): Promise<StoredConfig | undefined> {
-  const rows = await tx.delete(configs).where(eq(configs.subject, keyOf(subject))).returning(columns);
+  const rows = await tx
+    .delete(configs)
+    .where(eq(configs.subject, keyOf(subject)))
+    .returning(columns);
   return rows[0];
 }

@@ -9,7 +9,10 @@ const keyOf = (subject: string | null): string => subject ?? GLOBAL_MODE_KEY;
 
 /** The mode stored for one subject (`null` = the global row), if any. */
 export async function findMode(db: Queryable, subject: string | null): Promise<string | undefined> {
-  const rows = await db.select({ mode: modes.mode }).from(modes).where(eq(modes.subject, keyOf(subject)));
+  const rows = await db
+    .select({ mode: modes.mode })
+    .from(modes)
+    .where(eq(modes.subject, keyOf(subject)));
   return rows[0]?.mode;
 }
 
@@ -35,7 +38,10 @@ export async function upsertMode(tx: Tx, subject: string | null, mode: string): 
 
 /** Deletes a mode row and returns the mode it held, or undefined when there was none. */
 export async function deleteModeRow(tx: Tx, subject: string | null): Promise<string | undefined> {
-  const rows = await tx.delete(modes).where(eq(modes.subject, keyOf(subject))).returning({ mode: modes.mode });
+  const rows = await tx
+    .delete(modes)
+    .where(eq(modes.subject, keyOf(subject)))
+    .returning({ mode: modes.mode });
   return rows[0]?.mode;
 }
 

@@ -4,7 +4,11 @@ import type { Queryable, Tx } from '../client.ts';
 import { schemaReferences, subjectVersions } from '../schema.ts';
 
 /** Records which subject versions a schema references (once per schema row). */
-export async function insertReferences(tx: Tx, schemaId: number, references: readonly SchemaReference[]): Promise<void> {
+export async function insertReferences(
+  tx: Tx,
+  schemaId: number,
+  references: readonly SchemaReference[],
+): Promise<void> {
   if (references.length === 0) return;
   await tx
     .insert(schemaReferences)
@@ -35,7 +39,13 @@ export async function referencingSchemaIds(
   const rows = await db
     .selectDistinct({ schemaId: schemaReferences.schemaId })
     .from(schemaReferences)
-    .where(and(eq(schemaReferences.subject, subject), inArray(schemaReferences.version, [...versions]), exists(used)))
+    .where(
+      and(
+        eq(schemaReferences.subject, subject),
+        inArray(schemaReferences.version, [...versions]),
+        exists(used),
+      ),
+    )
     .orderBy(asc(schemaReferences.schemaId));
   return rows.map((r) => Number(r.schemaId));
 }

@@ -1,10 +1,18 @@
 import { and, eq, exists, inArray, sql } from 'drizzle-orm';
-import type { SchemaRecord } from '../../cache/registryCache.ts';
+import type { SchemaReference } from '../../domain/schema/json/references.ts';
 import type { Queryable, Tx } from '../client.ts';
 import { queryRows } from '../client.ts';
 import { schemas, subjectVersions } from '../schema.ts';
 
-export type { SchemaRecord } from '../../cache/registryCache.ts';
+/** A stored schema as the by-id endpoints serve it. Content under an id never changes. */
+export interface SchemaRecord {
+  id: number;
+  schemaType: string;
+  schema: string;
+  references: SchemaReference[];
+  metadata: Record<string, unknown> | null;
+  ruleSet: Record<string, unknown> | null;
+}
 
 const recordColumns = {
   id: schemas.id,
@@ -41,14 +49,22 @@ export async function findReadableSchema(db: Queryable, id: number): Promise<Sch
     .where(
       and(
         eq(schemas.id, id),
-        exists(db.select({ one: sql`1` }).from(subjectVersions).where(eq(subjectVersions.schemaId, schemas.id))),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(subjectVersions)
+            .where(eq(subjectVersions.schemaId, schemas.id)),
+        ),
       ),
     );
   return rows[0] === undefined ? undefined : toRecord(rows[0]);
 }
 
 /** Schema rows by id, whether or not a version uses them (for parsing versions already selected). */
-export async function findSchemasByIds(db: Queryable, ids: readonly number[]): Promise<Map<number, SchemaRecord & { fingerprint: string }>> {
+export async function findSchemasByIds(
+  db: Queryable,
+  ids: readonly number[],
+): Promise<Map<number, SchemaRecord & { fingerprint: string }>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({ ...recordColumns, fingerprint: schemas.fingerprint })
@@ -57,7 +73,10 @@ export async function findSchemasByIds(db: Queryable, ids: readonly number[]): P
   return new Map(rows.map((row) => [Number(row.id), { ...toRecord(row), fingerprint: row.fingerprint }]));
 }
 
-export async function findSchemaIdByFingerprint(db: Queryable, fingerprint: string): Promise<number | undefined> {
+export async function findSchemaIdByFingerprint(
+  db: Queryable,
+  fingerprint: string,
+): Promise<number | undefined> {
   const rows = await db.select({ id: schemas.id }).from(schemas).where(eq(schemas.fingerprint, fingerprint));
   return rows[0] === undefined ? undefined : Number(rows[0].id);
 }

@@ -37,7 +37,10 @@ export function filterCondition(filter: VersionFilter): SQL | undefined {
 }
 
 /** How many versions the subject has, live and in total (soft-deleted included). */
-export async function countVersions(db: Queryable, subject: string): Promise<{ live: number; total: number }> {
+export async function countVersions(
+  db: Queryable,
+  subject: string,
+): Promise<{ live: number; total: number }> {
   const rows = await db
     .select({
       total: sql<string>`count(*)`,
@@ -49,7 +52,12 @@ export async function countVersions(db: Queryable, subject: string): Promise<{ l
 }
 
 /** The subject's versions under `filter`, ascending, paged. */
-export async function listVersionRows(db: Queryable, subject: string, filter: VersionFilter, page?: Page): Promise<VersionRow[]> {
+export async function listVersionRows(
+  db: Queryable,
+  subject: string,
+  filter: VersionFilter,
+  page?: Page,
+): Promise<VersionRow[]> {
   const query = db
     .select(rowColumns)
     .from(subjectVersions)
@@ -71,7 +79,11 @@ export async function liveVersionsNewestFirst(db: Queryable, subject: string): P
   return rows.map(toRow);
 }
 
-export async function findVersion(db: Queryable, subject: string, version: number): Promise<VersionRow | undefined> {
+export async function findVersion(
+  db: Queryable,
+  subject: string,
+  version: number,
+): Promise<VersionRow | undefined> {
   const rows = await db
     .select(rowColumns)
     .from(subjectVersions)
@@ -80,11 +92,20 @@ export async function findVersion(db: Queryable, subject: string, version: numbe
 }
 
 /** The highest version, live only or soft-deleted included. */
-export async function findLatestVersion(db: Queryable, subject: string, includeDeleted: boolean): Promise<VersionRow | undefined> {
+export async function findLatestVersion(
+  db: Queryable,
+  subject: string,
+  includeDeleted: boolean,
+): Promise<VersionRow | undefined> {
   const rows = await db
     .select(rowColumns)
     .from(subjectVersions)
-    .where(and(eq(subjectVersions.subject, subject), includeDeleted ? undefined : eq(subjectVersions.deleted, false)))
+    .where(
+      and(
+        eq(subjectVersions.subject, subject),
+        includeDeleted ? undefined : eq(subjectVersions.deleted, false),
+      ),
+    )
     .orderBy(desc(subjectVersions.version))
     .limit(1);
   return rows[0] === undefined ? undefined : toRow(rows[0]);
@@ -122,11 +143,18 @@ export async function maxVersion(tx: Tx, subject: string): Promise<number> {
   return Number(rows[0]?.max ?? 0);
 }
 
-export async function insertVersion(tx: Tx, row: { subject: string; version: number; schemaId: number }): Promise<void> {
+export async function insertVersion(
+  tx: Tx,
+  row: { subject: string; version: number; schemaId: number },
+): Promise<void> {
   await tx.insert(subjectVersions).values(row);
 }
 
-export async function softDeleteVersions(tx: Tx, subject: string, versions: readonly number[]): Promise<void> {
+export async function softDeleteVersions(
+  tx: Tx,
+  subject: string,
+  versions: readonly number[],
+): Promise<void> {
   if (versions.length === 0) return;
   await tx
     .update(subjectVersions)
@@ -134,7 +162,11 @@ export async function softDeleteVersions(tx: Tx, subject: string, versions: read
     .where(and(eq(subjectVersions.subject, subject), inArray(subjectVersions.version, [...versions])));
 }
 
-export async function hardDeleteVersions(tx: Tx, subject: string, versions: readonly number[]): Promise<void> {
+export async function hardDeleteVersions(
+  tx: Tx,
+  subject: string,
+  versions: readonly number[],
+): Promise<void> {
   if (versions.length === 0) return;
   await tx
     .delete(subjectVersions)
@@ -145,8 +177,14 @@ export async function hardDeleteVersions(tx: Tx, subject: string, versions: read
  * A subject that lost its last version also loses its own config and mode (Confluent's rule).
  * Returns what was removed so the caller can announce it.
  */
-export async function deleteSubjectSettings(tx: Tx, subject: string): Promise<{ config: boolean; mode: boolean }> {
-  const config = await tx.delete(configs).where(eq(configs.subject, subject)).returning({ subject: configs.subject });
+export async function deleteSubjectSettings(
+  tx: Tx,
+  subject: string,
+): Promise<{ config: boolean; mode: boolean }> {
+  const config = await tx
+    .delete(configs)
+    .where(eq(configs.subject, subject))
+    .returning({ subject: configs.subject });
   const mode = await tx.delete(modes).where(eq(modes.subject, subject)).returning({ subject: modes.subject });
   return { config: config.length > 0, mode: mode.length > 0 };
 }
@@ -168,7 +206,11 @@ export async function listSubjectNames(
 }
 
 /** Every subject-version using a schema id, sorted by subject then version. */
-export async function versionsUsingSchema(db: Queryable, schemaId: number, filter: VersionFilter): Promise<VersionRow[]> {
+export async function versionsUsingSchema(
+  db: Queryable,
+  schemaId: number,
+  filter: VersionFilter,
+): Promise<VersionRow[]> {
   const rows = await db
     .select(rowColumns)
     .from(subjectVersions)
@@ -181,7 +223,17 @@ export async function versionsUsingSchema(db: Queryable, schemaId: number, filte
 export async function listVersionsWithSchemas(
   db: Queryable,
   options: { prefix: string | undefined; filter: VersionFilter; latestOnly: boolean } & Page,
-): Promise<Array<VersionRow & { schemaType: string; schema: string; references: unknown; metadata: unknown; ruleSet: unknown }>> {
+): Promise<
+  Array<
+    VersionRow & {
+      schemaType: string;
+      schema: string;
+      references: unknown;
+      metadata: unknown;
+      ruleSet: unknown;
+    }
+  >
+> {
   const latest = db
     .select({ subject: subjectVersions.subject, version: max(subjectVersions.version).as('latest_version') })
     .from(subjectVersions)
@@ -216,5 +268,7 @@ export async function listVersionsWithSchemas(
 
 function prefixCondition(prefix: string | undefined): SQL | undefined {
   // starts_with, not LIKE: subject names may contain % and _.
-  return prefix === undefined || prefix === '' ? undefined : sql`starts_with(${subjectVersions.subject}, ${prefix})`;
+  return prefix === undefined || prefix === ''
+    ? undefined
+    : sql`starts_with(${subjectVersions.subject}, ${prefix})`;
 }

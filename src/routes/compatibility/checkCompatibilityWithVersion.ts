@@ -3,7 +3,11 @@ import { respond } from '../../http/respond.ts';
 import { checkVersionCompatibility } from '../../services/compatibility/checkVersionCompatibility.ts';
 
 /** Compares with exactly one live version in the direction(s) of the subject's level. */
-export const checkCompatibilityWithVersion: Handler<'checkCompatibilityWithVersion'> = async ({ c, input, deps }) =>
+export const checkCompatibilityWithVersion: Handler<'checkCompatibilityWithVersion'> = async ({
+  c,
+  input,
+  deps,
+}) =>
   respond(
     c,
     await checkVersionCompatibility(deps, {

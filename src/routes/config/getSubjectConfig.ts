@@ -6,5 +6,8 @@ import { getConfig } from '../../services/config/getConfig.ts';
 export const getSubjectConfig: Handler<'getSubjectConfig'> = async ({ c, input, deps }) =>
   respond(
     c,
-    await getConfig(deps, { subject: input.path.subject, defaultToGlobal: input.query.defaultToGlobal === true }),
+    await getConfig(deps, {
+      subject: input.path.subject,
+      defaultToGlobal: input.query.defaultToGlobal === true,
+    }),
   );

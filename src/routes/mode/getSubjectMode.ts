@@ -6,5 +6,8 @@ import { getMode } from '../../services/mode/getMode.ts';
 export const getSubjectMode: Handler<'getSubjectMode'> = async ({ c, input, deps }) =>
   respond(
     c,
-    await getMode(deps, { subject: input.path.subject, defaultToGlobal: input.query.defaultToGlobal === true }),
+    await getMode(deps, {
+      subject: input.path.subject,
+      defaultToGlobal: input.query.defaultToGlobal === true,
+    }),
   );

@@ -6,5 +6,9 @@ import { updateMode } from '../../services/mode/updateMode.ts';
 export const updateSubjectMode: Handler<'updateSubjectMode'> = async ({ c, input, deps }) =>
   respond(
     c,
-    await updateMode(deps, { subject: input.path.subject, mode: input.body.mode, force: input.query.force === true }),
+    await updateMode(deps, {
+      subject: input.path.subject,
+      mode: input.body.mode,
+      force: input.query.force === true,
+    }),
   );

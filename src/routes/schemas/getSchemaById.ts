@@ -8,7 +8,10 @@ import { getSchemaById as read } from '../../services/schemas/getSchemaById.ts';
  * the `subject` query parameter is a hint Confluent clients send and is ignored.
  */
 export const getSchemaById: Handler<'getSchemaById'> = async ({ c, input, deps }) => {
-  const { cached, maxId } = await read(deps, { id: Number(input.path.id), fetchMaxId: input.query.fetchMaxId === true });
+  const { cached, maxId } = await read(deps, {
+    id: Number(input.path.id),
+    fetchMaxId: input.query.fetchMaxId === true,
+  });
   if (maxId === undefined) return respondJsonText(c, cached.body);
   return respond(c, { ...schemaStringOf(cached.record), maxId });
 };

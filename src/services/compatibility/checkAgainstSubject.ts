@@ -3,6 +3,7 @@ import {
   isTransitive,
   type ComparableSchema,
   type CompatibilityLevel,
+  type CompatibilityResult,
   type CompatibilityPolicy,
   type ExistingVersion,
 } from '../../domain/compatibility/index.ts';
@@ -14,13 +15,11 @@ import { renderConfluentMessages, toWireViolations, type ComparedVersion } from 
 
 export { renderConfluentMessages, toWireViolations } from './renderMessages.ts';
 
-type EngineVerdict = Awaited<ReturnType<typeof checkCompatibility>>;
-
 /** The engine's verdict plus what it was computed under, so messages can name the level and old schemas. */
-export type CompatibilityResult = EngineVerdict & {
+export interface SubjectCompatibilityResult extends CompatibilityResult {
   level: CompatibilityLevel;
   compared: readonly ExistingVersion[];
-};
+}
 
 /**
  * The check registration runs: the proposed schema against the subject's live versions (newest first)
@@ -32,18 +31,15 @@ export async function checkAgainstSubject(
   subject: string,
   proposed: ComparableSchema,
   config: { level: CompatibilityLevel; policy: CompatibilityPolicy },
-): Promise<CompatibilityResult> {
-  if (config.level === 'NONE') return { ...acceptAll(), level: config.level, compared: [] };
+): Promise<SubjectCompatibilityResult> {
+  const accepted = { compatible: true, violations: [], level: config.level, compared: [] };
+  if (config.level === 'NONE') return accepted;
   const live = await loadLiveVersions(deps, db, subject);
-  // Plain levels look at the latest live version only; don't hand the engine the whole history.
+  // `compared` names exactly the versions the level selects: plain levels see only the latest.
   const selected = isTransitive(config.level) ? live : live.slice(0, 1);
-  if (selected.length === 0) return { ...acceptAll(), level: config.level, compared: [] };
-  const verdict = await checkCompatibility(config.level, proposed, selected, config.policy);
+  if (selected.length === 0) return accepted;
+  const verdict = checkCompatibility(config.level, proposed, selected, config.policy);
   return { ...verdict, level: config.level, compared: selected };
-}
-
-function acceptAll(): EngineVerdict {
-  return { compatible: true, violations: [] } as unknown as EngineVerdict;
 }
 
 /**
@@ -52,10 +48,13 @@ function acceptAll(): EngineVerdict {
  */
 export function incompatibleError(
   subject: string,
-  result: EngineVerdict & { level?: CompatibilityLevel; compared?: readonly ComparedVersion[] },
+  result: CompatibilityResult & { level?: CompatibilityLevel; compared?: readonly ComparedVersion[] },
 ): DomainError {
   const compared = result.compared ?? [];
-  const violations = toWireViolations(result.violations, compared.length === 1 ? compared[0]?.version : undefined);
+  const violations = toWireViolations(
+    result.violations,
+    compared.length === 1 ? compared[0]?.version : undefined,
+  );
   const details = renderConfluentMessages(violations, result.level, compared);
   return new DomainError(
     'INCOMPATIBLE_SCHEMA',

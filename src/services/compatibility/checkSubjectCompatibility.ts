@@ -2,7 +2,11 @@ import type { Deps } from '../../deps.ts';
 import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
 import { checkAgainstSubject } from './checkAgainstSubject.ts';
 import { parseProposed, type RegisterSchemaRequest } from './parseProposed.ts';
-import { invalidSchemaResponse, verdictResponse, type CompatibilityCheckResponse } from './verdictResponse.ts';
+import {
+  invalidSchemaResponse,
+  verdictResponse,
+  type CompatibilityCheckResponse,
+} from './verdictResponse.ts';
 
 /**
  * POST /compatibility/subjects/{s}/versions: exactly the check registration would run — the subject's
@@ -12,7 +16,9 @@ export async function checkSubjectCompatibility(
   deps: Deps,
   input: { subject: string; body: RegisterSchemaRequest; normalize: boolean; verbose: boolean },
 ): Promise<CompatibilityCheckResponse> {
-  const config = await readEffectiveConfig(deps.db, input.subject, { level: deps.config.defaultCompatibility });
+  const config = await readEffectiveConfig(deps.db, input.subject, {
+    level: deps.config.defaultCompatibility,
+  });
   const proposed = await parseProposed(deps, input.subject, input.body, {
     normalize: input.normalize || config.normalize,
     verbose: input.verbose,

@@ -4,7 +4,11 @@ import type { Deps } from '../../deps.ts';
 import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
 import { loadVersion } from '../schemas/loadLiveVersions.ts';
 import { parseProposed, type RegisterSchemaRequest } from './parseProposed.ts';
-import { invalidSchemaResponse, verdictResponse, type CompatibilityCheckResponse } from './verdictResponse.ts';
+import {
+  invalidSchemaResponse,
+  verdictResponse,
+  type CompatibilityCheckResponse,
+} from './verdictResponse.ts';
 
 /**
  * POST /compatibility/subjects/{s}/versions/{v}: the proposed schema against exactly that live version,
@@ -14,9 +18,17 @@ import { invalidSchemaResponse, verdictResponse, type CompatibilityCheckResponse
  */
 export async function checkVersionCompatibility(
   deps: Deps,
-  input: { subject: string; version: string; body: RegisterSchemaRequest; normalize: boolean; verbose: boolean },
+  input: {
+    subject: string;
+    version: string;
+    body: RegisterSchemaRequest;
+    normalize: boolean;
+    verbose: boolean;
+  },
 ): Promise<CompatibilityCheckResponse> {
-  const config = await readEffectiveConfig(deps.db, input.subject, { level: deps.config.defaultCompatibility });
+  const config = await readEffectiveConfig(deps.db, input.subject, {
+    level: deps.config.defaultCompatibility,
+  });
   const existing = await findTarget(deps, input.subject, parseVersionSegment(input.version));
   const proposed = await parseProposed(deps, input.subject, input.body, {
     normalize: input.normalize || config.normalize,
@@ -27,7 +39,7 @@ export async function checkVersionCompatibility(
   if (existing === undefined || config.level === 'NONE') {
     return verdictResponse({ compatible: true, violations: [] }, { ...context, compared: [] });
   }
-  const verdict = await checkPair(proposed, existing, directionsOf(config.level), config.policy);
+  const verdict = checkPair(proposed, existing, directionsOf(config.level), config.policy);
   return verdictResponse(verdict, { ...context, compared: [existing] });
 }
 
@@ -36,12 +48,17 @@ function parseVersionSegment(segment: string): number | 'latest' {
   return segment === '-1' || segment.toLowerCase() === 'latest' ? 'latest' : Number(segment);
 }
 
-async function findTarget(deps: Deps, subject: string, version: number | 'latest'): Promise<ExistingVersion | undefined> {
+async function findTarget(
+  deps: Deps,
+  subject: string,
+  version: number | 'latest',
+): Promise<ExistingVersion | undefined> {
   try {
     return await loadVersion(deps, deps.db, subject, version, false);
   } catch (error) {
     const missing =
-      error instanceof DomainError && (error.kind === 'SUBJECT_NOT_FOUND' || error.kind === 'VERSION_NOT_FOUND');
+      error instanceof DomainError &&
+      (error.kind === 'SUBJECT_NOT_FOUND' || error.kind === 'VERSION_NOT_FOUND');
     // Nothing live to compare with: Confluent answers compatible for `latest`.
     if (missing && version === 'latest') return undefined;
     throw error;

@@ -1,10 +1,9 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { components } from '../../generated/openapi.ts';
 import type { Deps } from '../../deps.ts';
-import { parseRegisterRequest } from '../schemas/parseRequest.ts';
+import { parseRegisterRequest, type ParsedSchema } from '../schemas/parseRequest.ts';
 
 export type RegisterSchemaRequest = components['schemas']['RegisterSchemaRequest'];
-type ParsedSchema = Awaited<ReturnType<typeof parseRegisterRequest>>;
 
 /**
  * Parses the proposed schema exactly as registration would. With `verbose`, an invalid schema becomes

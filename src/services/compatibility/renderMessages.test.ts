@@ -13,7 +13,9 @@ const violation = (over: Partial<WireViolation>): WireViolation => ({
 
 describe('renderConfluentMessages', () => {
   it('renders differences, then the old version and schema, then the level', () => {
-    const messages = renderConfluentMessages([violation({})], 'BACKWARD', [{ version: 3, schema: { type: 'number' } }]);
+    const messages = renderConfluentMessages([violation({})], 'BACKWARD', [
+      { version: 3, schema: { type: 'number' } },
+    ]);
     expect(messages).toEqual([
       `{errorType:"TYPE_NARROWED", description:"The type at '#/properties/a' was narrowed."}`,
       '{oldSchemaVersion: 3}',
@@ -23,22 +25,32 @@ describe('renderConfluentMessages', () => {
   });
 
   it('names the JSON Pointer when the sentence does not', () => {
-    const [first] = renderConfluentMessages([violation({ message: 'Bound added.', newPath: '#/maxLength' })], 'FORWARD');
+    const [first] = renderConfluentMessages(
+      [violation({ message: 'Bound added.', newPath: '#/maxLength' })],
+      'FORWARD',
+    );
     expect(first).toBe(`{errorType:"TYPE_NARROWED", description:"Bound added at path '#/maxLength'."}`);
   });
 
   it('says which direction each difference came from under FULL', () => {
     const messages = renderConfluentMessages(
-      [violation({ direction: 'BACKWARD' }), violation({ rule: 'MAX_LENGTH_DECREASED', direction: 'FORWARD' })],
+      [
+        violation({ direction: 'BACKWARD' }),
+        violation({ rule: 'MAX_LENGTH_DECREASED', direction: 'FORWARD' }),
+      ],
       'FULL',
     );
-    expect(messages[0]).toContain("narrowed. (BACKWARD)");
-    expect(messages[1]).toContain("narrowed. (FORWARD)");
+    expect(messages[0]).toContain('narrowed. (BACKWARD)');
+    expect(messages[1]).toContain('narrowed. (FORWARD)');
   });
 
   it('groups differences per old version in the order they came', () => {
     const messages = renderConfluentMessages(
-      [violation({ rule: 'A', oldVersion: 2 }), violation({ rule: 'B', oldVersion: 1 }), violation({ rule: 'C', oldVersion: 2 })],
+      [
+        violation({ rule: 'A', oldVersion: 2 }),
+        violation({ rule: 'B', oldVersion: 1 }),
+        violation({ rule: 'C', oldVersion: 2 }),
+      ],
       'FULL_TRANSITIVE',
       [],
     );
@@ -48,12 +60,15 @@ describe('renderConfluentMessages', () => {
       '{oldSchemaVersio',
       '{errorType:"B", ',
       '{oldSchemaVersio',
-      "{compatibility: ",
+      '{compatibility: ',
     ]);
   });
 
   it('escapes quotes so each message stays one well-formed string', () => {
-    const [first] = renderConfluentMessages([violation({ message: 'Property "a" at #/properties/a' })], 'FULL');
+    const [first] = renderConfluentMessages(
+      [violation({ message: 'Property "a" at #/properties/a' })],
+      'FULL',
+    );
     expect(first).toContain('description:"Property \\"a\\" at #/properties/a (BACKWARD)"');
   });
 });

@@ -66,6 +66,9 @@ export function renderConfluentMessages(
 function describe(violation: WireViolation, withDirection: boolean): string {
   const path = violation.newPath !== '' ? violation.newPath : violation.oldPath;
   const named = [violation.newPath, violation.oldPath].some((p) => p !== '' && violation.message.includes(p));
-  const sentence = named || path === '' ? violation.message : `${violation.message.replace(/\.$/, '')} at path '${path}'.`;
-  return withDirection && violation.direction !== undefined ? `${sentence} (${violation.direction})` : sentence;
+  const sentence =
+    named || path === '' ? violation.message : `${violation.message.replace(/\.$/, '')} at path '${path}'.`;
+  return withDirection && violation.direction !== undefined
+    ? `${sentence} (${violation.direction})`
+    : sentence;
 }

@@ -1,5 +1,10 @@
 import type { CompatibilityLevel, Violation } from '../../domain/compatibility/index.ts';
-import { renderConfluentMessages, toWireViolations, type ComparedVersion, type WireViolation } from './renderMessages.ts';
+import {
+  renderConfluentMessages,
+  toWireViolations,
+  type ComparedVersion,
+  type WireViolation,
+} from './renderMessages.ts';
 
 /** The body of both compatibility endpoints (openapi.yaml `CompatibilityCheckResponse`). */
 export interface CompatibilityCheckResponse {

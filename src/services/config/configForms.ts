@@ -1,4 +1,8 @@
-import { COMPATIBILITY_LEVELS, type CompatibilityLevel, type CompatibilityPolicy } from '../../domain/compatibility/index.ts';
+import {
+  COMPATIBILITY_LEVELS,
+  type CompatibilityLevel,
+  type CompatibilityPolicy,
+} from '../../domain/compatibility/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { StoredConfig } from '../../db/repositories/configs.ts';
 

@@ -23,7 +23,10 @@ export async function deleteConfig(deps: Deps, input: { subject: string | null }
   });
   if (removed === undefined) {
     if (subject === null) return { compatibilityLevel: fallback };
-    throw new DomainError('SUBJECT_NOT_FOUND', `Subject '${subject}' has no subject-level compatibility config.`);
+    throw new DomainError(
+      'SUBJECT_NOT_FOUND',
+      `Subject '${subject}' has no subject-level compatibility config.`,
+    );
   }
   deps.events.committed();
   return removed;

@@ -21,7 +21,8 @@ export async function readEffectiveConfig(
   const { own, global } = await findConfigChain(db, subject);
   return {
     level: storedLevel(own?.compatibilityLevel) ?? storedLevel(global?.compatibilityLevel) ?? defaults.level,
-    policy: storedPolicy(own?.compatibilityPolicy) ?? storedPolicy(global?.compatibilityPolicy) ?? DEFAULT_POLICY,
+    policy:
+      storedPolicy(own?.compatibilityPolicy) ?? storedPolicy(global?.compatibilityPolicy) ?? DEFAULT_POLICY,
     normalize: own?.normalize ?? global?.normalize ?? false,
   };
 }

@@ -28,7 +28,11 @@ export async function updateConfig(
     const row = await upsertConfig(tx, subject, patch);
     const global = subject === null ? undefined : await findConfig(tx, null);
     const inherited = storedLevel(global?.compatibilityLevel) ?? deps.config.defaultCompatibility;
-    await recordEvent(tx, { type: 'config.changed', subject, data: { subject, config: toReadForm(row, inherited) } });
+    await recordEvent(tx, {
+      type: 'config.changed',
+      subject,
+      data: { subject, config: toReadForm(row, inherited) },
+    });
   });
   deps.events.committed();
   return echo;
@@ -51,9 +55,10 @@ function parseWriteBody(body: ConfigWriteBody): { patch: ConfigPatch; echo: Conf
     patch.normalize = body.normalize;
   }
   if (Object.keys(patch).length === 0) {
+    // Most often a body in read form: PUT takes `compatibility`, not `compatibilityLevel`.
     throw new DomainError(
       'INVALID_COMPATIBILITY',
-      'The config must set at least one of compatibility, compatibilityPolicy or normalize.',
+      'The config must set at least one of compatibility, compatibilityPolicy or normalize (e.g. {"compatibility": "FULL"}).',
     );
   }
   return { patch, echo };

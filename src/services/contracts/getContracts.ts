@@ -52,7 +52,9 @@ function toSchema(row: LiveVersionRow): Schema {
     schema: row.schema,
   };
   if (row.references.length > 0) schema.references = row.references;
-  if (row.metadata !== null && typeof row.metadata === 'object') schema.metadata = row.metadata as Record<string, never>;
-  if (row.ruleSet !== null && typeof row.ruleSet === 'object') schema.ruleSet = row.ruleSet as Record<string, never>;
+  if (row.metadata !== null && typeof row.metadata === 'object')
+    schema.metadata = row.metadata as Record<string, never>;
+  if (row.ruleSet !== null && typeof row.ruleSet === 'object')
+    schema.ruleSet = row.ruleSet as Record<string, never>;
   return schema;
 }

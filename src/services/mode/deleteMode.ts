@@ -20,7 +20,10 @@ export async function deleteMode(deps: Deps, input: { subject: string | null }):
   });
   if (removed === undefined) {
     if (subject === null) return { mode: DEFAULT_MODE };
-    throw new DomainError('SUBJECT_MODE_NOT_FOUND', `Subject '${subject}' does not have subject-level mode configured.`);
+    throw new DomainError(
+      'SUBJECT_MODE_NOT_FOUND',
+      `Subject '${subject}' does not have subject-level mode configured.`,
+    );
   }
   deps.events.committed();
   return { mode: storedMode(removed) ?? DEFAULT_MODE };

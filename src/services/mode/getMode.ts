@@ -17,5 +17,8 @@ export async function getMode(
   const ownMode = storedMode(own);
   if (ownMode !== undefined) return { mode: ownMode };
   if (input.defaultToGlobal) return { mode: globalMode };
-  throw new DomainError('SUBJECT_MODE_NOT_FOUND', `Subject '${input.subject}' does not have subject-level mode configured.`);
+  throw new DomainError(
+    'SUBJECT_MODE_NOT_FOUND',
+    `Subject '${input.subject}' does not have subject-level mode configured.`,
+  );
 }

@@ -21,7 +21,10 @@ export async function updateMode(
     if (subject !== null) await lockSubject(tx, subject);
     if (mode === 'IMPORT' && !input.force && (await hasAnyVersion(tx, subject))) {
       const scope = subject === null ? 'the registry has subjects' : `subject '${subject}' has versions`;
-      throw new DomainError('OPERATION_NOT_PERMITTED', `Cannot enter IMPORT mode because ${scope}; pass force=true.`);
+      throw new DomainError(
+        'OPERATION_NOT_PERMITTED',
+        `Cannot enter IMPORT mode because ${scope}; pass force=true.`,
+      );
     }
     await upsertMode(tx, subject, mode);
     await recordEvent(tx, { type: 'mode.changed', subject, data: { subject, mode } });

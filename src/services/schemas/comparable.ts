@@ -1,5 +1,5 @@
 import type { ComparableSchema } from '../../domain/compatibility/index.ts';
-import type { SchemaRecord } from '../../cache/registryCache.ts';
+import type { SchemaRecord } from '../../db/repositories/schemas.ts';
 import type { Queryable } from '../../db/client.ts';
 import { findSchemasByIds } from '../../db/repositories/schemas.ts';
 import type { Deps } from '../../deps.ts';
@@ -35,7 +35,12 @@ export async function comparablesByIds(
 }
 
 /** One stored schema in parsed form. */
-export async function comparableById(deps: Deps, db: Queryable, id: number, depth = 0): Promise<ComparableSchema> {
+export async function comparableById(
+  deps: Deps,
+  db: Queryable,
+  id: number,
+  depth = 0,
+): Promise<ComparableSchema> {
   const comparable = (await comparablesByIds(deps, db, [id], depth)).get(id);
   if (comparable === undefined) throw new Error(`schema row ${id} is missing`);
   return comparable;

@@ -6,9 +6,17 @@ import { resolveVersion } from '../subjects/resolveVersion.ts';
 import { comparablesByIds } from './comparable.ts';
 
 /** The subject's live versions in parsed form, newest first; soft-deleted versions never take part. */
-export async function loadLiveVersions(deps: Deps, db: Queryable, subject: string): Promise<ExistingVersion[]> {
+export async function loadLiveVersions(
+  deps: Deps,
+  db: Queryable,
+  subject: string,
+): Promise<ExistingVersion[]> {
   const rows = await liveVersionsNewestFirst(db, subject);
-  const parsed = await comparablesByIds(deps, db, rows.map((r) => r.schemaId));
+  const parsed = await comparablesByIds(
+    deps,
+    db,
+    rows.map((r) => r.schemaId),
+  );
   return rows.map((row) => {
     const comparable = parsed.get(row.schemaId);
     if (comparable === undefined) throw new Error(`schema row ${row.schemaId} is missing`);

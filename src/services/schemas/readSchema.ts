@@ -1,4 +1,5 @@
-import type { CachedSchema, SchemaRecord } from '../../cache/registryCache.ts';
+import type { CachedSchema } from '../../cache/registryCache.ts';
+import type { SchemaRecord } from '../../db/repositories/schemas.ts';
 import type { Queryable } from '../../db/client.ts';
 import { findReadableSchema, findSchemasByIds } from '../../db/repositories/schemas.ts';
 import { schemaNotFound } from '../../domain/errors.ts';
@@ -17,7 +18,11 @@ export async function readSchemaById(deps: Deps, id: number): Promise<CachedSche
 }
 
 /** Schema rows of versions already selected (so known to be readable), cached along the way. */
-export async function schemaRecordsFor(deps: Deps, db: Queryable, ids: readonly number[]): Promise<Map<number, SchemaRecord>> {
+export async function schemaRecordsFor(
+  deps: Deps,
+  db: Queryable,
+  ids: readonly number[],
+): Promise<Map<number, SchemaRecord>> {
   const found = new Map<number, SchemaRecord>();
   const missing: number[] = [];
   for (const id of new Set(ids)) {
@@ -40,7 +45,11 @@ export async function schemaRecordFor(deps: Deps, db: Queryable, id: number): Pr
 }
 
 /** Confluent's Schema view of a subject-version: empty fields omitted, `schemaType` omitted only for AVRO. */
-export function subjectVersionView(subject: string, version: number, record: SchemaRecord): Record<string, unknown> {
+export function subjectVersionView(
+  subject: string,
+  version: number,
+  record: SchemaRecord,
+): Record<string, unknown> {
   return {
     subject,
     version,

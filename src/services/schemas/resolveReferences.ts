@@ -40,7 +40,9 @@ async function findTarget(db: Queryable, ref: SchemaReference): Promise<number> 
     throw invalid(`Reference '${ref.name}' has an invalid version ${ref.version}.`);
   }
   const row =
-    ref.version === -1 ? await findLatestVersion(db, ref.subject, false) : await findVersion(db, ref.subject, ref.version);
+    ref.version === -1
+      ? await findLatestVersion(db, ref.subject, false)
+      : await findVersion(db, ref.subject, ref.version);
   if (row === undefined) {
     const version = ref.version === -1 ? 'latest' : `version ${ref.version}`;
     throw invalid(`Reference '${ref.name}' cannot be resolved: subject '${ref.subject}' has no ${version}.`);

@@ -15,9 +15,16 @@ interface ByIdInput {
  * GET /schemas/ids/{id}/versions: the subject-versions using the id (live, or soft-deleted too with
  * `deleted`), sorted by subject then version. 40403 when no subject-version uses the id at all.
  */
-export async function getVersionsById(deps: Deps, input: ByIdInput): Promise<Array<{ subject: string; version: number }>> {
+export async function getVersionsById(
+  deps: Deps,
+  input: ByIdInput,
+): Promise<Array<{ subject: string; version: number }>> {
   const rows = await usages(deps, input);
-  return page(rows.map((r) => ({ subject: r.subject, version: r.version })), input.offset, input.limit);
+  return page(
+    rows.map((r) => ({ subject: r.subject, version: r.version })),
+    input.offset,
+    input.limit,
+  );
 }
 
 /** GET /schemas/ids/{id}/subjects: the distinct subjects using the id, sorted. */

@@ -16,7 +16,10 @@ import { assertValidSubject, assertWritable } from './guards.ts';
  * DELETE /subjects/{s}: soft-deletes every live version, or with `permanent` removes a subject that was
  * soft-deleted first (40405), with its config and mode. Returns the version numbers deleted.
  */
-export async function deleteSubject(deps: Deps, input: { subject: string; permanent: boolean }): Promise<number[]> {
+export async function deleteSubject(
+  deps: Deps,
+  input: { subject: string; permanent: boolean },
+): Promise<number[]> {
   const { subject, permanent } = input;
   assertValidSubject(subject);
   await assertWritable(deps.db, subject, 'delete subjects');

@@ -23,10 +23,14 @@ export async function deleteVersion(
   const deleted = await deps.db.transaction(async (tx) => {
     await lockSubject(tx, subject);
     await assertWritable(tx, subject, 'delete versions');
-    // A soft delete only sees live versions; a permanent one also sees (and needs) soft-deleted ones.
-    const row = await resolveVersion(tx, subject, input.version, permanent);
+    // A numeric version is found even when soft-deleted (to answer 40406); `latest` means the newest
+    // live version for a soft delete and the newest of all for a permanent one.
+    const row = await resolveVersion(tx, subject, input.version, input.version !== 'latest' || permanent);
     if (!permanent && row.deleted) {
-      throw new DomainError('VERSION_SOFT_DELETED', `Version ${row.version} of subject '${subject}' is already soft-deleted.`);
+      throw new DomainError(
+        'VERSION_SOFT_DELETED',
+        `Version ${row.version} of subject '${subject}' is already soft-deleted.`,
+      );
     }
     if (permanent && !row.deleted) {
       throw new DomainError(

@@ -8,6 +8,7 @@ import { recordEvent } from '../../events/outbox.ts';
  */
 export async function forgetSubjectSettings(tx: Tx, subject: string): Promise<void> {
   const removed = await deleteSubjectSettings(tx, subject);
-  if (removed.config) await recordEvent(tx, { type: 'config.changed', subject, data: { subject, config: null } });
+  if (removed.config)
+    await recordEvent(tx, { type: 'config.changed', subject, data: { subject, config: null } });
   if (removed.mode) await recordEvent(tx, { type: 'mode.changed', subject, data: { subject, mode: null } });
 }

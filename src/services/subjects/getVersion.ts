@@ -1,4 +1,4 @@
-import type { SchemaRecord } from '../../cache/registryCache.ts';
+import type { SchemaRecord } from '../../db/repositories/schemas.ts';
 import type { Deps } from '../../deps.ts';
 import { schemaRecordFor, subjectVersionView } from '../schemas/readSchema.ts';
 import { assertValidSubject } from './guards.ts';

@@ -14,7 +14,10 @@ export function assertValidSubject(subject: string): void {
 export async function assertWritable(db: Queryable, subject: string, action: string): Promise<Mode> {
   const mode = await readEffectiveMode(db, subject);
   if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
-    throw new DomainError('OPERATION_NOT_PERMITTED', `Subject '${subject}' is in ${mode} mode; cannot ${action}.`);
+    throw new DomainError(
+      'OPERATION_NOT_PERMITTED',
+      `Subject '${subject}' is in ${mode} mode; cannot ${action}.`,
+    );
   }
   return mode;
 }
@@ -27,7 +30,10 @@ export function parseVersionSegment(segment: string | number): number | 'latest'
   if (text === '-1' || text.toLowerCase() === 'latest') return 'latest';
   const version = Number(text);
   if (!/^[1-9][0-9]*$/.test(text) || version > MAX_VERSION) {
-    throw new DomainError('INVALID_VERSION', `Invalid version '${text}': use 1 to ${MAX_VERSION}, 'latest' or -1.`);
+    throw new DomainError(
+      'INVALID_VERSION',
+      `Invalid version '${text}': use 1 to ${MAX_VERSION}, 'latest' or -1.`,
+    );
   }
   return version;
 }

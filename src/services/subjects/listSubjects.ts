@@ -7,8 +7,19 @@ import type { Deps } from '../../deps.ts';
  */
 export async function listSubjects(
   deps: Deps,
-  input: { prefix: string | undefined; deleted: boolean; deletedOnly: boolean; offset: number; limit: number },
+  input: {
+    prefix: string | undefined;
+    deleted: boolean;
+    deletedOnly: boolean;
+    offset: number;
+    limit: number;
+  },
 ): Promise<string[]> {
   const filter = input.deletedOnly ? 'deletedOnly' : input.deleted ? 'all' : 'live';
-  return listSubjectNames(deps.db, { prefix: input.prefix, filter, offset: input.offset, limit: input.limit });
+  return listSubjectNames(deps.db, {
+    prefix: input.prefix,
+    filter,
+    offset: input.offset,
+    limit: input.limit,
+  });
 }

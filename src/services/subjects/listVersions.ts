@@ -16,6 +16,9 @@ export async function listVersions(
   const visible = input.deleted || input.deletedOnly ? counts.total : counts.live;
   if (visible === 0) throw subjectNotFound(input.subject);
   const filter = input.deletedOnly ? 'deletedOnly' : input.deleted ? 'all' : 'live';
-  const rows = await listVersionRows(deps.db, input.subject, filter, { offset: input.offset, limit: input.limit });
+  const rows = await listVersionRows(deps.db, input.subject, filter, {
+    offset: input.offset,
+    limit: input.limit,
+  });
   return rows.map((r) => r.version);
 }

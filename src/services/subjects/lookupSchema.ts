@@ -1,9 +1,14 @@
-import { findLatestVersion, findVersionByFingerprint, listVersionRows, type VersionRow } from '../../db/repositories/versions.ts';
+import {
+  findLatestVersion,
+  findVersionByFingerprint,
+  listVersionRows,
+  type VersionRow,
+} from '../../db/repositories/versions.ts';
 import { DomainError, subjectNotFound } from '../../domain/errors.ts';
 import { sortKeys } from '../../domain/schema/json/canonical.ts';
 import { sortReferences } from '../../domain/schema/json/references.ts';
 import type { ParsedSchema, SchemaInput } from '../../domain/schema/json/parseSchema.ts';
-import type { SchemaRecord } from '../../cache/registryCache.ts';
+import type { SchemaRecord } from '../../db/repositories/schemas.ts';
 import type { Deps } from '../../deps.ts';
 import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
 import { parseRegisterRequest } from '../schemas/parseRequest.ts';
@@ -20,8 +25,11 @@ export async function lookupSchema(
   input: { subject: string; body: SchemaInput; normalize: boolean; deleted: boolean },
 ): Promise<Record<string, unknown>> {
   assertValidSubject(input.subject);
-  if ((await findLatestVersion(deps.db, input.subject, input.deleted)) === undefined) throw subjectNotFound(input.subject);
-  const config = await readEffectiveConfig(deps.db, input.subject, { level: deps.config.defaultCompatibility });
+  if ((await findLatestVersion(deps.db, input.subject, input.deleted)) === undefined)
+    throw subjectNotFound(input.subject);
+  const config = await readEffectiveConfig(deps.db, input.subject, {
+    level: deps.config.defaultCompatibility,
+  });
   const normalize = input.normalize || config.normalize;
   const parsed = await parseRegisterRequest(deps, deps.db, input.subject, input.body, { normalize });
   const row =
@@ -45,8 +53,18 @@ async function findNormalizedMatch(
   includeDeleted: boolean,
 ): Promise<VersionRow | undefined> {
   const rows = await listVersionRows(deps.db, subject, includeDeleted ? 'all' : 'live');
-  const records = await schemaRecordsFor(deps, deps.db, rows.map((r) => r.schemaId));
-  const wanted = normalizedIdentity(parsed.schemaType, parsed.schema, parsed.referenceList, parsed.metadata, parsed.ruleSet);
+  const records = await schemaRecordsFor(
+    deps,
+    deps.db,
+    rows.map((r) => r.schemaId),
+  );
+  const wanted = normalizedIdentity(
+    parsed.schemaType,
+    parsed.schema,
+    parsed.referenceList,
+    parsed.metadata,
+    parsed.ruleSet,
+  );
   const ordered = [...rows].sort((a, b) => Number(a.deleted) - Number(b.deleted) || b.version - a.version);
   return ordered.find((row) => {
     const record = records.get(row.schemaId);
@@ -55,7 +73,13 @@ async function findNormalizedMatch(
 }
 
 function identityOf(record: SchemaRecord): string {
-  return normalizedIdentity(record.schemaType, JSON.parse(record.schema), record.references, record.metadata, record.ruleSet);
+  return normalizedIdentity(
+    record.schemaType,
+    JSON.parse(record.schema),
+    record.references,
+    record.metadata,
+    record.ruleSet,
+  );
 }
 
 function normalizedIdentity(
@@ -65,5 +89,11 @@ function normalizedIdentity(
   metadata: unknown,
   ruleSet: unknown,
 ): string {
-  return JSON.stringify([schemaType, sortKeys(doc), sortReferences(references), sortKeys(metadata ?? null), sortKeys(ruleSet ?? null)]);
+  return JSON.stringify([
+    schemaType,
+    sortKeys(doc),
+    sortReferences(references),
+    sortKeys(metadata ?? null),
+    sortKeys(ruleSet ?? null),
+  ]);
 }

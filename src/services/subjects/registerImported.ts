@@ -1,5 +1,9 @@
 import type { Tx } from '../../db/client.ts';
-import { bumpSchemaIdSequence, findSchemaIdByFingerprint, schemaExists } from '../../db/repositories/schemas.ts';
+import {
+  bumpSchemaIdSequence,
+  findSchemaIdByFingerprint,
+  schemaExists,
+} from '../../db/repositories/schemas.ts';
 import { findVersion, insertVersion, maxVersion } from '../../db/repositories/versions.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { ParsedSchema } from '../../domain/schema/json/parseSchema.ts';
@@ -30,7 +34,11 @@ export async function registerImported(
   const id = await storeSchema(tx, parsed, body.id);
   if (body.id !== undefined) await bumpSchemaIdSequence(tx, body.id);
   await insertVersion(tx, { subject, version, schemaId: id });
-  await recordEvent(tx, { type: 'schema.registered', subject, data: { subject, version, id, schemaType: parsed.schemaType } });
+  await recordEvent(tx, {
+    type: 'schema.registered',
+    subject,
+    data: { subject, version, id, schemaType: parsed.schemaType },
+  });
   return { id, version };
 }
 
@@ -42,6 +50,9 @@ async function assertIdFree(tx: Tx, id: number, fingerprint: string): Promise<vo
   }
   const sameContent = await findSchemaIdByFingerprint(tx, fingerprint);
   if (sameContent !== undefined && sameContent !== id) {
-    throw new DomainError('ID_CONFLICT', `This schema is already registered with id ${sameContent}, not ${id}.`);
+    throw new DomainError(
+      'ID_CONFLICT',
+      `This schema is already registered with id ${sameContent}, not ${id}.`,
+    );
   }
 }

@@ -6,6 +6,7 @@ import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../events/outbox.ts';
 import { checkAgainstSubject, incompatibleError } from '../compatibility/checkAgainstSubject.ts';
 import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
+import type { Mode } from '../mode/readEffectiveMode.ts';
 import { parseRegisterRequest } from '../schemas/parseRequest.ts';
 import { assertValidSubject, assertWritable } from './guards.ts';
 import { registerImported } from './registerImported.ts';
@@ -33,19 +34,17 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
   const { subject, body } = input;
   assertValidSubject(subject);
   const mode = await assertWritable(deps.db, subject, 'register schemas');
-  const importing = mode === 'IMPORT';
-  if (!importing && (body.id !== undefined || body.version !== undefined)) {
-    throw new DomainError(
-      'OPERATION_NOT_PERMITTED',
-      'A schema id or version can be given only in IMPORT mode.',
-    );
-  }
+  assertImportFields(mode, body);
   const config = await readEffectiveConfig(deps.db, subject, { level: deps.config.defaultCompatibility });
-  const parsed = await parseRegisterRequest(deps, deps.db, subject, body, { normalize: input.normalize || config.normalize });
+  const parsed = await parseRegisterRequest(deps, deps.db, subject, body, {
+    normalize: input.normalize || config.normalize,
+  });
 
   // Fast path without the lock: most re-registrations are of a schema that is already there.
   const known = await findVersionByFingerprint(deps.db, subject, parsed.fingerprint, false);
-  if (known !== undefined && matchesRequest(known, body)) return { id: known.schemaId, version: known.version, parsed };
+  if (known !== undefined && matchesRequest(known, body)) {
+    return { id: known.schemaId, version: known.version, parsed };
+  }
 
   const result = await deps.db.transaction(async (tx) => {
     await lockSubject(tx, subject);
@@ -55,16 +54,20 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
     if (again !== undefined && matchesRequest(again, body)) {
       return { id: again.schemaId, version: again.version, created: false };
     }
-    if (lockedMode === 'IMPORT') return { ...(await registerImported(tx, subject, parsed, body)), created: true };
-    if (body.id !== undefined || body.version !== undefined) {
-      throw new DomainError('OPERATION_NOT_PERMITTED', 'A schema id or version can be given only in IMPORT mode.');
+    assertImportFields(lockedMode, body);
+    if (lockedMode === 'IMPORT') {
+      return { ...(await registerImported(tx, subject, parsed, body)), created: true };
     }
     const verdict = await checkAgainstSubject(deps, tx, subject, parsed, config);
     if (!verdict.compatible) throw incompatibleError(subject, verdict);
     const id = await storeSchema(tx, parsed);
     const version = (await maxVersion(tx, subject)) + 1;
     await insertVersion(tx, { subject, version, schemaId: id });
-    await recordEvent(tx, { type: 'schema.registered', subject, data: { subject, version, id, schemaType: parsed.schemaType } });
+    await recordEvent(tx, {
+      type: 'schema.registered',
+      subject,
+      data: { subject, version, id, schemaType: parsed.schemaType },
+    });
     return { id, version, created: true };
   });
   if (result.created) {
@@ -75,7 +78,23 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
   return { id: result.id, version: result.version, parsed };
 }
 
+/** An explicit `id` or `version` in the body is honoured only in IMPORT mode (42205 otherwise). */
+function assertImportFields(mode: Mode, body: { id?: number; version?: number }): void {
+  if (mode !== 'IMPORT' && (body.id !== undefined || body.version !== undefined)) {
+    throw new DomainError(
+      'OPERATION_NOT_PERMITTED',
+      'A schema id or version can be given only in IMPORT mode.',
+    );
+  }
+}
+
 /** An existing live version answers the request unless an import asks for a different id or version. */
-function matchesRequest(existing: { schemaId: number; version: number }, body: { id?: number; version?: number }): boolean {
-  return (body.id === undefined || body.id === existing.schemaId) && (body.version === undefined || body.version === existing.version);
+function matchesRequest(
+  existing: { schemaId: number; version: number },
+  body: { id?: number; version?: number },
+): boolean {
+  return (
+    (body.id === undefined || body.id === existing.schemaId) &&
+    (body.version === undefined || body.version === existing.version)
+  );
 }

@@ -14,7 +14,9 @@ export async function resolveVersion(
   includeDeleted: boolean,
 ): Promise<VersionRow> {
   const row =
-    version === 'latest' ? await findLatestVersion(db, subject, includeDeleted) : await findVersion(db, subject, version);
+    version === 'latest'
+      ? await findLatestVersion(db, subject, includeDeleted)
+      : await findVersion(db, subject, version);
   if (row !== undefined && (!row.deleted || includeDeleted)) return row;
   if ((await findLatestVersion(db, subject, includeDeleted)) === undefined) throw subjectNotFound(subject);
   throw versionNotFound(subject, version);

@@ -2,10 +2,9 @@
  * The inclusion checker's driver: memoised node pairs, co-inductive handling of recursive references
  * (reference §7.4) and hard bounds on work, so hostile schemas fail closed instead of hanging.
  */
-import { describe, type Facts } from './messages.ts';
 import { keyOf } from './normalise.ts';
 import { allCompatible, isCompatibleRule } from './rules.ts';
-import type { Difference, Node, Policy, Role } from './types.ts';
+import type { Difference, DifferenceFacts, Node, Policy, Role } from './types.ts';
 
 const MAX_STEPS = 200_000;
 const MAX_CALL_DEPTH = 400;
@@ -19,11 +18,10 @@ export function difference(
   rule: string,
   originalPath: string,
   updatePath: string,
-  facts: Omit<Facts, 'path'> & { path?: string } = {},
+  facts: DifferenceFacts = {},
   witness?: () => unknown,
 ): Difference {
-  const text = describe(rule, { ...facts, path: facts.path ?? updatePath });
-  return witness === undefined ? { rule, originalPath, updatePath, text } : { rule, originalPath, updatePath, text, witness };
+  return witness === undefined ? { rule, originalPath, updatePath, facts } : { rule, originalPath, updatePath, facts, witness };
 }
 
 /** Re-roots the witnesses of a child pair's incompatible differences into the parent instance. */
@@ -48,7 +46,7 @@ export class Engine {
   private readonly stack = new Map<string, number>();
   private readonly failures = new Map<string, Difference>();
   private readonly found = new Map<string, Difference>();
-  private assumed = false;
+  private readonly assumed = new Set<string>();
   private instanceDepth = 0;
   private steps = 0;
   private callDepth = 0;
@@ -91,7 +89,7 @@ export class Engine {
       if (pushedAt === this.instanceDepth) {
         return [difference('SCHEMA_TOO_COMPLEX', o.path, u.path, { detail: 'a reference cycle that never descends into the instance' })];
       }
-      this.assumed = true;
+      this.assumed.add(key);
       return NONE;
     }
     if (++this.steps > MAX_STEPS || this.callDepth > MAX_CALL_DEPTH) throw new TooComplex();
@@ -129,9 +127,10 @@ export class Engine {
       for (let round = 0; round < MAX_ROUNDS; round++) {
         this.memo.clear();
         this.found.clear();
-        this.assumed = false;
+        this.assumed.clear();
         const result = this.sub(original, update);
-        if (!this.assumed) return result;
+        // Results are final unless a pair assumed compatible while on the stack turned out not to be.
+        if (![...this.assumed].some((k) => this.found.has(k))) return result;
         let grew = false;
         for (const [k, d] of this.found) {
           if (!this.failures.has(k)) {

@@ -3,13 +3,9 @@
  * "old schema"/"new schema" in the order of the check's direction.
  */
 
-export interface Facts {
-  readonly path: string;
-  readonly name?: string;
-  readonly from?: unknown;
-  readonly to?: unknown;
-  readonly detail?: string;
-}
+import type { DifferenceFacts } from './types.ts';
+
+type Facts = DifferenceFacts & { readonly path: string };
 
 const KEYWORDS: Record<string, string> = {
   MAX_LENGTH: 'maxLength', MIN_LENGTH: 'minLength', PATTERN: 'pattern', MAXIMUM: 'maximum', MINIMUM: 'minimum',
@@ -61,7 +57,8 @@ function contentModel(rule: string, f: Facts): string | undefined {
 }
 
 /** The sentence for a difference (with `{original}`/`{update}` placeholders). */
-export function describe(rule: string, facts: Facts): string {
+export function describe(rule: string, given: DifferenceFacts & { readonly path?: string }, fallbackPath: string): string {
+  const facts: Facts = { ...given, path: given.path ?? fallbackPath };
   const specific = SPECIFIC[rule];
   if (specific) return specific(facts);
   const model = contentModel(rule, facts);

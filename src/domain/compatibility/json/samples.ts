@@ -8,6 +8,7 @@ import type { ArrayConstraints, JsonType, Node, NumberConstraints, ObjectConstra
 
 const MAX_DEPTH = 6;
 const LIMIT = 6;
+const WIDE = 40;
 const POOL: readonly unknown[] = [null, true, 0, 1, '', 'a', [], {}, 1.5, false];
 
 function unique(values: unknown[]): unknown[] {
@@ -99,9 +100,9 @@ function typeCandidates(node: SimpleNode, t: JsonType, depth: number): unknown[]
     case 'string':
       return stringCandidates(node.string);
     case 'object':
-      return node.object ? objectCandidates(node.object, depth) : [{}];
+      return node.object ? objectCandidates(node.object, depth) : [{}, { a: 1 }];
     case 'array':
-      return node.array ? arrayCandidates(node.array, depth) : [[]];
+      return node.array ? arrayCandidates(node.array, depth) : [[], [null], [1, 'a'], [1, 1]];
   }
 }
 
@@ -116,7 +117,11 @@ function simpleCandidates(node: SimpleNode, depth: number): unknown[] {
         ...(node.number ? (['number'] as const) : []),
         'null', 'boolean', 'string', 'integer', 'object', 'array',
       ];
-  return [...new Set(types)].flatMap((t) => typeCandidates(node, t, depth));
+  // Interleave the types so that a short prefix of the list already covers every type.
+  const lists = [...new Set(types)].map((t) => typeCandidates(node, t, depth));
+  const out: unknown[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  return out;
 }
 
 function candidates(node: Node, depth: number): unknown[] {
@@ -143,18 +148,18 @@ function candidates(node: Node, depth: number): unknown[] {
 
 /** Up to a handful of values `node` definitely accepts. */
 export function samples(node: Node, depth = 0): unknown[] {
+  return wideSamples(node, depth).slice(0, LIMIT);
+}
+
+/** More (up to 40) values `node` definitely accepts, covering every admitted type early. */
+export function wideSamples(node: Node, depth = 0): unknown[] {
   const cached = cache.get(node);
   if (cached !== undefined) return cached;
   if (depth > MAX_DEPTH) return [];
   cache.set(node, []);
-  const valid = unique(candidates(node, depth)).filter((v) => evaluate(node, v, 'reader')).slice(0, LIMIT);
+  const valid = unique(candidates(node, depth)).filter((v) => evaluate(node, v, 'reader')).slice(0, WIDE);
   cache.set(node, valid);
   return valid;
 }
 
 const cache = new WeakMap<Node, unknown[]>();
-
-/** A value `node` accepts that `other` rejects, from `node`'s samples. */
-export function sampleOutside(node: Node, other: Node): unknown {
-  return samples(node).find((v) => !evaluate(other, v, 'writer'));
-}

@@ -150,10 +150,18 @@ export interface Difference {
   readonly originalPath: string;
   /** Pointer into the update. */
   readonly updatePath: string;
-  /** Sentence with the placeholders `{original}` / `{update}` for the two schemas' names. */
-  readonly text: string;
+  /** What the sentence says (rendered lazily by `describe`; `path` defaults to `updatePath`). */
+  readonly facts: DifferenceFacts;
   /** Builds a candidate instance of the original that the update rejects (checked later by ajv). */
   readonly witness?: () => unknown;
+}
+
+export interface DifferenceFacts {
+  readonly path?: string;
+  readonly name?: string;
+  readonly from?: unknown;
+  readonly to?: unknown;
+  readonly detail?: string;
 }
 
 let nextId = 1;

@@ -5,19 +5,62 @@
  */
 import { evaluate } from './evaluate.ts';
 import { matchPattern } from './patterns.ts';
-import { samples } from './samples.ts';
+import { patternSamples } from './pattern-samples.ts';
+import { samples, wideSamples } from './samples.ts';
 import type { Node, ObjectConstraints, SimpleNode } from './types.ts';
+
+function collect(node: Node, lengths: Set<number>, numbers: Set<number>, depth: number): void {
+  if (depth > 4) return;
+  switch (node.kind) {
+    case 'anyOf':
+    case 'oneOf':
+      node.branches.forEach((b) => collect(b, lengths, numbers, depth + 1));
+      return;
+    case 'allOf':
+      node.factors.forEach((f) => collect(f, lengths, numbers, depth + 1));
+      return;
+    case 'not':
+      collect(node.schema, lengths, numbers, depth + 1);
+      return;
+    case 'simple': {
+      for (const k of [node.string?.minLength, node.string?.maxLength]) if (k) lengths.add(k.value);
+      for (const b of [node.number?.lower, node.number?.upper]) if (b) numbers.add(b.value);
+      for (const m of node.number?.multipleOf ?? []) numbers.add(m.value);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Boundary values of both schemas (lengths and numbers ± 1), where counterexamples usually live. */
+function hints(o: Node, u: Node): unknown[] {
+  const lengths = new Set<number>();
+  const numbers = new Set<number>();
+  collect(o, lengths, numbers, 0);
+  collect(u, lengths, numbers, 0);
+  const out: unknown[] = [];
+  for (const n of lengths) for (const k of [n - 1, n, n + 1]) if (k >= 0 && k <= 256) out.push('a'.repeat(k));
+  for (const n of numbers) out.push(n, n + 1, n - 1, n + 0.5, n - 0.5, n * 2, n * 3);
+  return out;
+}
 
 /** First candidate (then sample of `o`) definitely in `o` and definitely outside `u`. */
 export function pick(o: Node, u: Node, extra: readonly unknown[] = []): unknown {
   for (const v of extra) if (evaluate(o, v, 'reader') && !evaluate(u, v, 'writer')) return v;
-  for (const v of samples(o)) if (!evaluate(u, v, 'writer')) return v;
+  for (const v of wideSamples(o)) if (!evaluate(u, v, 'writer')) return v;
+  for (const v of hints(o, u)) if (evaluate(o, v, 'reader') && !evaluate(u, v, 'writer')) return v;
   return undefined;
 }
 
 /** A lazy witness from `pick`. */
 export function picker(o: Node, u: Node, extra: () => readonly unknown[] = () => []): () => unknown {
   return () => pick(o, u, extra());
+}
+
+/** Keeps a child witness when it is valid under the whole original `o`, else searches `o` directly. */
+export function within(o: Node, u: Node): (v: unknown) => unknown {
+  return (v) => (evaluate(o, v, 'reader') && !evaluate(u, v, 'writer') ? v : pick(o, u, [v]));
 }
 
 function valueFor(obj: ObjectConstraints, name: string): unknown {
@@ -88,10 +131,11 @@ const FRESH = ['zz', 'extra', 'x_1', 'k9', 'other', 'S_z', 'I_z', 'a', 'b'];
 /** A property name declared by neither side, matching no pattern of `avoid`, accepted by `node`. */
 export function freshName(node: SimpleNode, avoid: ObjectConstraints | undefined, match?: string): string | undefined {
   const mine = node.object;
-  for (const name of [...FRESH, ...(match ? [`${match.replace(/[\^$]/g, '')}z`] : [])]) {
+  for (const name of [...(match ? patternSamples(match) : []), ...FRESH]) {
     if (mine?.properties.has(name) || avoid?.properties.has(name)) continue;
     if (match !== undefined && matchPattern(match, name) !== true) continue;
-    if (match === undefined && avoid?.patterns.some((p) => matchPattern(p.source, name) !== false)) continue;
+    const patterns = [...(mine?.patterns ?? []), ...(avoid?.patterns ?? [])];
+    if (match === undefined && patterns.some((p) => matchPattern(p.source, name) !== false)) continue;
     if (mine?.propertyNames && !evaluate(mine.propertyNames, name, 'reader')) continue;
     return name;
   }

@@ -34,8 +34,10 @@ export function fingerprintOf(parts: {
     parts.references.map((r) => [r.name, r.subject, r.version]),
   ];
   // Metadata and rule sets are opaque to Schemata: compare them independent of key order.
-  if (parts.metadata !== undefined && parts.metadata !== null) identity.push(['metadata', sortKeys(parts.metadata)]);
-  if (parts.ruleSet !== undefined && parts.ruleSet !== null) identity.push(['ruleSet', sortKeys(parts.ruleSet)]);
+  if (parts.metadata !== undefined && parts.metadata !== null)
+    identity.push(['metadata', sortKeys(parts.metadata)]);
+  if (parts.ruleSet !== undefined && parts.ruleSet !== null)
+    identity.push(['ruleSet', sortKeys(parts.ruleSet)]);
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
 }
 

@@ -3,12 +3,19 @@ import { DomainError } from '../../errors.ts';
 import { parseSchema } from './parseSchema.ts';
 
 const json = (doc: unknown): string => JSON.stringify(doc);
-const parse = (schema: string, options: { normalize?: boolean; schemaType?: string; references?: Map<string, unknown> } = {}) =>
+const parse = (
+  schema: string,
+  options: { normalize?: boolean; schemaType?: string; references?: Map<string, unknown> } = {},
+) =>
   parseSchema(
     {
       schemaType: options.schemaType ?? 'JSON',
       schema,
-      references: [...(options.references?.keys() ?? [])].map((name, i) => ({ name, subject: `s${i}`, version: 1 })),
+      references: [...(options.references?.keys() ?? [])].map((name, i) => ({
+        name,
+        subject: `s${i}`,
+        version: 1,
+      })),
     },
     options.references ?? new Map(),
     { normalize: options.normalize ?? false },
@@ -27,7 +34,9 @@ function rejection(run: () => unknown): DomainError {
 describe('parseSchema', () => {
   it('keeps key order in the canonical text and sorts keys when normalising', () => {
     const text = '{ "type": "object",\n "properties": { "b": {"type":"string"}, "a": {"type":"integer"} } }';
-    expect(parse(text).canonical).toBe('{"type":"object","properties":{"b":{"type":"string"},"a":{"type":"integer"}}}');
+    expect(parse(text).canonical).toBe(
+      '{"type":"object","properties":{"b":{"type":"string"},"a":{"type":"integer"}}}',
+    );
     expect(parse(text, { normalize: true }).canonical).toBe(
       '{"properties":{"a":{"type":"integer"},"b":{"type":"string"}},"type":"object"}',
     );
@@ -69,8 +78,19 @@ describe('parseSchema', () => {
     ['a meta-schema violation', json({ type: 'strnig' }), /not a valid JSON Schema/],
     ['an invalid regex', json({ type: 'string', pattern: '([a-z' }), /cannot be compiled/],
     ['an unresolvable $ref', json({ $ref: 'https://example.com/other.json' }), /cannot be resolved/],
-    ['a bad local pointer', json({ properties: { a: { $ref: '#/definitions/missing' } } }), /cannot be resolved/],
-    ['a $ref cycle', json({ definitions: { a: { $ref: '#/definitions/b' }, b: { $ref: '#/definitions/a' } }, $ref: '#/definitions/a' }), /cycle/],
+    [
+      'a bad local pointer',
+      json({ properties: { a: { $ref: '#/definitions/missing' } } }),
+      /cannot be resolved/,
+    ],
+    [
+      'a $ref cycle',
+      json({
+        definitions: { a: { $ref: '#/definitions/b' }, b: { $ref: '#/definitions/a' } },
+        $ref: '#/definitions/a',
+      }),
+      /cycle/,
+    ],
   ])('rejects %s with 42201', (_name, text, message) => {
     const error = rejection(() => parse(text));
     expect(error.kind).toBe('INVALID_SCHEMA');
@@ -78,12 +98,16 @@ describe('parseSchema', () => {
   });
 
   it('checks $refs even in definitions nothing uses', () => {
-    const error = rejection(() => parse(json({ definitions: { unused: { $ref: 'missing.json' } }, type: 'object' })));
+    const error = rejection(() =>
+      parse(json({ definitions: { unused: { $ref: 'missing.json' } }, type: 'object' })),
+    );
     expect(error.message).toMatch(/missing\.json/);
   });
 
   it('resolves local pointers, anchors and embedded $ids', () => {
-    expect(() => parse(json({ definitions: { a: { type: 'string' } }, properties: { x: { $ref: '#/definitions/a' } } }))).not.toThrow();
+    expect(() =>
+      parse(json({ definitions: { a: { type: 'string' } }, properties: { x: { $ref: '#/definitions/a' } } })),
+    ).not.toThrow();
     expect(() =>
       parse(
         json({
@@ -94,31 +118,51 @@ describe('parseSchema', () => {
       ),
     ).not.toThrow();
     expect(() =>
-      parse(json({ $id: 'https://example.com/root.json', definitions: { a: { $id: 'a.json', type: 'string' } }, $ref: 'a.json' })),
+      parse(
+        json({
+          $id: 'https://example.com/root.json',
+          definitions: { a: { $id: 'a.json', type: 'string' } },
+          $ref: 'a.json',
+        }),
+      ),
     ).not.toThrow();
   });
 
   it('resolves a $ref to a registry reference by name, never over the network', () => {
-    const references = new Map<string, unknown>([['https://example.com/address.json', { $id: 'https://example.com/address.json', type: 'object' }]]);
-    const parsed = parse(json({ properties: { home: { $ref: 'https://example.com/address.json' } } }), { references });
+    const references = new Map<string, unknown>([
+      ['https://example.com/address.json', { $id: 'https://example.com/address.json', type: 'object' }],
+    ]);
+    const parsed = parse(json({ properties: { home: { $ref: 'https://example.com/address.json' } } }), {
+      references,
+    });
     expect(parsed.references.get('https://example.com/address.json')).toBeDefined();
-    expect(parsed.referenceList).toEqual([{ name: 'https://example.com/address.json', subject: 's0', version: 1 }]);
+    expect(parsed.referenceList).toEqual([
+      { name: 'https://example.com/address.json', subject: 's0', version: 1 },
+    ]);
   });
 
   it('rejects AVRO, PROTOBUF and unknown types, and points JSON-looking schemas at schemaType JSON', () => {
-    expect(rejection(() => parse('{"type":"record","name":"r","fields":[]}', { schemaType: 'AVRO' })).message).toMatch(/AVRO is not supported/);
-    expect(rejection(() => parse('syntax = "proto3";', { schemaType: 'PROTOBUF' })).message).toMatch(/PROTOBUF is not supported/);
+    expect(
+      rejection(() => parse('{"type":"record","name":"r","fields":[]}', { schemaType: 'AVRO' })).message,
+    ).toMatch(/AVRO is not supported/);
+    expect(rejection(() => parse('syntax = "proto3";', { schemaType: 'PROTOBUF' })).message).toMatch(
+      /PROTOBUF is not supported/,
+    );
     expect(rejection(() => parse('{}', { schemaType: 'XML' })).message).toMatch(/Unknown schemaType/);
     const absent = (text: string) =>
       rejection(() => parseSchema({ schema: text }, new Map(), { normalize: false })).message;
-    expect(absent(json({ type: 'object', properties: { a: { type: 'string' } } }))).toMatch(/"schemaType": "JSON"/);
+    expect(absent(json({ type: 'object', properties: { a: { type: 'string' } } }))).toMatch(
+      /"schemaType": "JSON"/,
+    );
     expect(absent(json({ type: 'record', name: 'r', fields: [] }))).toMatch(/AVRO .*not supported/);
   });
 
   it('includes metadata and rule set in the identity', () => {
     const base = { schemaType: 'JSON', schema: '{"type":"string"}' };
     const plain = parseSchema(base, new Map(), { normalize: false });
-    const tagged = parseSchema({ ...base, metadata: { properties: { owner: 'team-a' } } }, new Map(), { normalize: false });
+    const tagged = parseSchema({ ...base, metadata: { properties: { owner: 'team-a' } } }, new Map(), {
+      normalize: false,
+    });
     expect(tagged.fingerprint).not.toBe(plain.fingerprint);
     expect(tagged.metadata).toEqual({ properties: { owner: 'team-a' } });
   });
@@ -137,7 +181,13 @@ describe('parseSchema', () => {
         { name: 'b.json', subject: 'b', version: 1 },
       ],
     };
-    expect(parseSchema(input, references, { normalize: true }).referenceList.map((r) => r.name)).toEqual(['a.json', 'b.json']);
-    expect(parseSchema(input, references, { normalize: false }).referenceList.map((r) => r.name)).toEqual(['b.json', 'a.json']);
+    expect(parseSchema(input, references, { normalize: true }).referenceList.map((r) => r.name)).toEqual([
+      'a.json',
+      'b.json',
+    ]);
+    expect(parseSchema(input, references, { normalize: false }).referenceList.map((r) => r.name)).toEqual([
+      'b.json',
+      'a.json',
+    ]);
   });
 });

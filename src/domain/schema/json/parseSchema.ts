@@ -53,10 +53,16 @@ export function parseSchema(
 ): ParsedSchema {
   // The type decides how to read the text, so an unsupported type is reported before any parse error;
   // an absent type (AVRO) still peeks at the text to give JSON Schema authors the right hint.
-  const typed = resolveSchemaType(input.schemaType, input.schemaType ? undefined : tryParseJson(input.schema));
+  const typed = resolveSchemaType(
+    input.schemaType,
+    input.schemaType ? undefined : tryParseJson(input.schema),
+  );
   if ('problem' in typed) throw invalid(typed.problem);
   const parsed = parseJson(input.schema);
-  if (typeof parsed !== 'boolean' && (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) {
+  if (
+    typeof parsed !== 'boolean' &&
+    (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+  ) {
     throw invalid('A JSON Schema must be a JSON object or a boolean.');
   }
   const limit = exceededLimit(parsed);
@@ -64,7 +70,9 @@ export function parseSchema(
   const draft = detectDraft(parsed);
   if (draft === undefined) {
     const uri = (parsed as Record<string, unknown>)['$schema'];
-    throw invalid(`Unknown $schema ${JSON.stringify(uri)}; Schemata understands drafts 4, 6, 7, 2019-09 and 2020-12.`);
+    throw invalid(
+      `Unknown $schema ${JSON.stringify(uri)}; Schemata understands drafts 4, 6, 7, 2019-09 and 2020-12.`,
+    );
   }
 
   const referenceList = listReferences(input.references ?? [], options.normalize);
@@ -86,7 +94,13 @@ export function parseSchema(
     draft,
     references: resolved,
     referenceList,
-    fingerprint: fingerprintOf({ schemaType: 'JSON', canonical, references: referenceList, metadata, ruleSet }),
+    fingerprint: fingerprintOf({
+      schemaType: 'JSON',
+      canonical,
+      references: referenceList,
+      metadata,
+      ruleSet,
+    }),
     ...(metadata === undefined ? {} : { metadata }),
     ...(ruleSet === undefined ? {} : { ruleSet }),
   };
@@ -124,7 +138,9 @@ function compileWithAjv(doc: unknown, draft: Draft, resolved: ReadonlyMap<string
   const ajv = createAjv(draft);
   const working = withMetaUri(doc, draft) as AnySchema;
   if (!ajv.validateSchema(working)) {
-    throw invalid(`The schema is not a valid JSON Schema (${draft}): ${ajv.errorsText(ajv.errors, { dataVar: 'schema' })}.`);
+    throw invalid(
+      `The schema is not a valid JSON Schema (${draft}): ${ajv.errorsText(ajv.errors, { dataVar: 'schema' })}.`,
+    );
   }
   try {
     for (const [name, refDoc] of resolved) addReference(ajv, name, refDoc);

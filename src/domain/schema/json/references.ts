@@ -10,7 +10,8 @@ export function dedupeReferences(references: readonly SchemaReference[]): Schema
   const byName = new Map<string, SchemaReference>();
   for (const ref of references) {
     const seen = byName.get(ref.name);
-    if (seen === undefined) byName.set(ref.name, { name: ref.name, subject: ref.subject, version: ref.version });
+    if (seen === undefined)
+      byName.set(ref.name, { name: ref.name, subject: ref.subject, version: ref.version });
     else if (seen.subject !== ref.subject || seen.version !== ref.version) {
       throw new ReferenceConflict(ref.name);
     }

@@ -17,7 +17,11 @@ interface Index {
  * registry reference by name; never looks anything up over the network. Also rejects `$ref` chains longer
  * than the limit and cycles made only of `$ref`s. Returns a sentence describing the first problem.
  */
-export function findRefProblem(doc: unknown, draft: Draft, references: ReadonlyMap<string, unknown>): string | undefined {
+export function findRefProblem(
+  doc: unknown,
+  draft: Draft,
+  references: ReadonlyMap<string, unknown>,
+): string | undefined {
   const index: Index = { resources: new Map(), anchors: new Map() };
   for (const [name, refDoc] of references) {
     const base = resolveUri(name, SYNTHETIC_BASE) ?? name;
@@ -98,7 +102,8 @@ function followChain(ref: string, base: string, index: Index, draft: Draft): str
 }
 
 const NOT_FOUND = Symbol('not found');
-const META_SCHEMA = /^https?:\/\/json-schema\.org\/(draft-0[467]\/schema|draft\/20(19-09|20-12)\/(schema|meta\/[a-z-]+))$/;
+const META_SCHEMA =
+  /^https?:\/\/json-schema\.org\/(draft-0[467]\/schema|draft\/20(19-09|20-12)\/(schema|meta\/[a-z-]+))$/;
 
 function lookup(uri: string, index: Index): unknown {
   const hash = uri.indexOf('#');
@@ -109,7 +114,9 @@ function lookup(uri: string, index: Index): unknown {
   }
   // Meta-schemas are built into every ajv instance; a `$ref` to one is legitimate and needs no fetch.
   if (!index.resources.has(resourceUri)) return META_SCHEMA.test(resourceUri) ? {} : NOT_FOUND;
-  return fragment === '' ? index.resources.get(resourceUri) : evaluatePointer(index.resources.get(resourceUri), fragment);
+  return fragment === ''
+    ? index.resources.get(resourceUri)
+    : evaluatePointer(index.resources.get(resourceUri), fragment);
 }
 
 /** Only a schema that is nothing but a `$ref` (siblings ignored up to draft-07) continues the chain. */
@@ -118,7 +125,8 @@ function nextHop(target: unknown, uri: string, draft: Draft): { ref: string; bas
   const record = target as Record<string, unknown>;
   const ref = record['$ref'];
   if (typeof ref !== 'string') return undefined;
-  const refOnly = draft === 'draft-04' || draft === 'draft-06' || draft === 'draft-07' || Object.keys(record).length === 1;
+  const refOnly =
+    draft === 'draft-04' || draft === 'draft-06' || draft === 'draft-07' || Object.keys(record).length === 1;
   return refOnly ? { ref, base: stripFragment(uri) } : undefined;
 }
 
@@ -126,7 +134,8 @@ function evaluatePointer(doc: unknown, pointer: string): unknown {
   let at: unknown = doc;
   for (const raw of pointer.split('/').slice(1)) {
     const token = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    if (Array.isArray(at) && /^(0|[1-9]\d*)$/.test(token) && Number(token) < at.length) at = at[Number(token)];
+    if (Array.isArray(at) && /^(0|[1-9]\d*)$/.test(token) && Number(token) < at.length)
+      at = at[Number(token)];
     else if (typeof at === 'object' && at !== null && !Array.isArray(at) && Object.hasOwn(at, token)) {
       at = (at as Record<string, unknown>)[token];
     } else return NOT_FOUND;

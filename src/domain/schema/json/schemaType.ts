@@ -41,7 +41,10 @@ export function resolveSchemaType(
           'schemaType is absent, which means AVRO; this schema looks like a JSON Schema: send "schemaType": "JSON".',
       };
     }
-    return { problem: 'Schema type AVRO (the default when schemaType is absent) is not supported yet; Schemata accepts JSON.' };
+    return {
+      problem:
+        'Schema type AVRO (the default when schemaType is absent) is not supported yet; Schemata accepts JSON.',
+    };
   }
   const upper = schemaType.toUpperCase();
   if (upper === 'JSON') return { type: 'JSON' };

@@ -1,0 +1,154 @@
+/** Array keywords: tuple positions and the rest schema (§5 array model), counts, contains, uniqueItems. */
+import { pointer } from './canonical.ts';
+import { difference, type Engine } from './engine.ts';
+import { boolNode, isFalse, isTrue } from './nodes.ts';
+import { samples } from './samples.ts';
+import type { ArrayConstraints, Difference, Node, SimpleNode } from './types.ts';
+import { arrayWith, pick } from './witness.ts';
+
+interface Rest {
+  readonly node: Node;
+  readonly keyword: 'items' | 'additionalItems' | 'unevaluatedItems';
+}
+
+const EMPTY = (path: string): ArrayConstraints => ({ path, prefix: [], restKeyword: 'items', tupleForm: false });
+
+function restOf(a: ArrayConstraints, role: 'writer' | 'reader'): Rest | undefined {
+  if (a.rest) return { node: a.rest, keyword: a.restKeyword };
+  if (a.unevaluated && (role === 'reader' || a.unevaluated.exact)) return { node: a.unevaluated.node, keyword: 'unevaluatedItems' };
+  return undefined;
+}
+
+function firstWitness(diffs: readonly Difference[], e: Engine): (() => unknown) | undefined {
+  return diffs.find((d) => d.witness !== undefined && !e.ok([d]))?.witness;
+}
+
+function comparePositions(e: Engine, oNode: SimpleNode, o: ArrayConstraints, u: ArrayConstraints, oMax: number): Difference[] {
+  const out: Difference[] = [];
+  const oRest = restOf(o, 'writer');
+  const uRest = restOf(u, 'reader');
+  const n = Math.max(o.prefix.length, u.prefix.length);
+  for (let i = 0; i < n; i++) {
+    const oPath = o.prefix[i]?.path ?? pointer(o.path, 'items', i);
+    const uPath = u.prefix[i]?.path ?? pointer(u.path, 'items', i);
+    const d = (rule: string, w?: () => unknown) => difference(rule, oPath, uPath, { name: String(i), path: uPath }, w);
+    if (i >= oMax) {
+      if (i >= o.prefix.length && i < u.prefix.length) out.push(d('ITEM_ADDED_TO_CLOSED_CONTENT_MODEL'));
+      continue;
+    }
+    const oi = o.prefix[i] ?? oRest?.node ?? boolNode(true, oPath);
+    const ui = u.prefix[i] ?? uRest?.node ?? boolNode(true, uPath);
+    const wrap = (v: unknown) => arrayWith(oNode, i, v);
+    if (i < o.prefix.length && i < u.prefix.length) {
+      out.push(...e.child(oi, ui, wrap));
+    } else if (i < u.prefix.length) {
+      const nested = e.child(oi, ui, wrap);
+      const open = oRest === undefined || isTrue(oRest.node);
+      if (open) out.push(e.ok(nested) ? d('ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL') : d('ITEM_ADDED_TO_OPEN_CONTENT_MODEL', firstWitness(nested, e)));
+      else if (e.ok(nested)) out.push(d('ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'), ...nested);
+      else out.push(d('ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL', firstWitness(nested, e)), ...nested);
+    } else if (uRest === undefined || isTrue(uRest.node)) {
+      out.push(d('ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL'));
+    } else if (isFalse(uRest.node)) {
+      if (isFalse(oi)) out.push(d('ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL'));
+      else out.push(d('ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL', () => wrap(samples(oi)[0] ?? null)));
+    } else {
+      const nested = e.child(oi, ui, wrap);
+      if (e.ok(nested)) out.push(d('ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'), ...nested);
+      else out.push(d('ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL', firstWitness(nested, e)), ...nested);
+    }
+  }
+  return out;
+}
+
+function compareRest(e: Engine, oNode: SimpleNode, o: ArrayConstraints, u: ArrayConstraints): Difference[] {
+  const oRest = restOf(o, 'writer');
+  const uRest = restOf(u, 'reader');
+  const at = Math.max(o.prefix.length, u.prefix.length);
+  const oR = oRest?.node ?? boolNode(true, o.path);
+  const uR = uRest?.node ?? boolNode(true, u.path);
+  const wrap = (v: unknown) => arrayWith(oNode, at, v);
+  if (!o.tupleForm && !u.tupleForm) return e.child(oR, uR, wrap);
+  const restrictive = !isTrue(uR);
+  const keyword = restrictive ? uRest?.keyword : oRest?.keyword;
+  const prefix = keyword === 'unevaluatedItems' ? 'UNEVALUATED_ITEMS' : 'ADDITIONAL_ITEMS';
+  const oPath = oRest ? pointer(o.path, oRest.keyword) : o.path;
+  const uPath = uRest ? pointer(u.path, uRest.keyword) : u.path;
+  const d = (change: string, w?: () => unknown) => difference(`${prefix}_${change}`, oPath, uPath, { path: uPath }, w);
+  if (!restrictive) return isTrue(oR) ? [] : [d(isFalse(oR) ? 'ADDED' : 'EXTENDED')];
+  if (isFalse(oR)) return isFalse(uR) ? [] : [d('ADDED')];
+  if (isTrue(oR)) return [d(isFalse(uR) ? 'REMOVED' : 'NARROWED', () => {
+    const v = pick(oR, uR);
+    return v === undefined ? undefined : wrap(v);
+  })];
+  if (isFalse(uR)) return [d('REMOVED', () => wrap(samples(oR)[0] ?? null))];
+  return e.child(oR, uR, wrap);
+}
+
+function compareContains(e: Engine, oNode: SimpleNode, uNode: SimpleNode, o: ArrayConstraints, u: ArrayConstraints, oMax: number): Difference[] {
+  const out: Difference[] = [];
+  const witness = () => pick(oNode, uNode);
+  const uc = u.contains;
+  if (uc === undefined) return o.contains ? [difference('SCHEMA_REMOVED', o.contains.path, u.path, { path: o.contains.path })] : [];
+  const uMin = u.minContains?.value ?? 1;
+  const oMin = o.contains ? (o.minContains?.value ?? 1) : 0;
+  if (uMin > 0) {
+    if (o.contains === undefined) out.push(difference('SCHEMA_ADDED', o.path, uc.path, { path: uc.path, detail: 'contains' }, witness));
+    else {
+      out.push(...e.child(o.contains, uc, (v) => arrayWith(oNode, 0, v)));
+      if (uMin > oMin) out.push(difference(u.minContains && o.minContains ? 'MIN_CONTAINS_INCREASED' : 'MIN_CONTAINS_ADDED', o.path, u.path, { from: oMin, to: uMin }, witness));
+    }
+  }
+  if (u.maxContains !== undefined && oMax > u.maxContains.value) {
+    const covered = o.contains !== undefined && o.maxContains !== undefined && o.maxContains.value <= u.maxContains.value && e.ok(e.sub(uc, o.contains));
+    if (!covered) out.push(difference(o.maxContains ? 'MAX_CONTAINS_DECREASED' : 'MAX_CONTAINS_ADDED', o.path, u.path, { from: o.maxContains?.value, to: u.maxContains.value }, witness));
+  }
+  return out;
+}
+
+function compareCounts(oNode: SimpleNode, uNode: SimpleNode, o: ArrayConstraints, u: ArrayConstraints, oMax: number): Difference[] {
+  const out: Difference[] = [];
+  const long = () => {
+    const length = Math.min(oMax, (u.maxItems?.value ?? 0) + 1);
+    if (length > 40 || length < 1) return undefined;
+    const schema = o.prefix[length - 1] ?? restOf(o, 'writer')?.node;
+    const value = schema ? (samples(schema)[0] ?? null) : null;
+    return pick(oNode, uNode, [arrayWith(oNode, length - 1, value)]);
+  };
+  const witness = () => pick(oNode, uNode);
+  const oMinItems = o.minItems?.value ?? 0;
+  if (u.minItems && u.minItems.value > oMinItems) {
+    out.push(difference(o.minItems ? 'MIN_ITEMS_INCREASED' : 'MIN_ITEMS_ADDED', o.path, u.path, { from: o.minItems?.value, to: u.minItems.value }, witness));
+  } else if (o.minItems && (u.minItems?.value ?? 0) < o.minItems.value) {
+    out.push(difference(u.minItems ? 'MIN_ITEMS_DECREASED' : 'MIN_ITEMS_REMOVED', o.path, u.path, { from: o.minItems.value, to: u.minItems?.value }));
+  }
+  if (u.maxItems && u.maxItems.value < oMax) {
+    out.push(difference(o.maxItems ? 'MAX_ITEMS_DECREASED' : 'MAX_ITEMS_ADDED', o.path, u.path, { from: o.maxItems?.value, to: u.maxItems.value }, long));
+  } else if (o.maxItems && (u.maxItems?.value ?? Infinity) > o.maxItems.value) {
+    out.push(difference(u.maxItems ? 'MAX_ITEMS_INCREASED' : 'MAX_ITEMS_REMOVED', o.path, u.path, { from: o.maxItems.value, to: u.maxItems?.value }));
+  }
+  if (u.uniqueItems?.value && !o.uniqueItems?.value && oMax > 1) {
+    const dup = () => {
+      const s = samples(oNode).find((v) => Array.isArray(v) && v.length > 0);
+      const extra = Array.isArray(s) ? [[...s, s[s.length - 1]], [s[0], s[0]]] : [];
+      return pick(oNode, uNode, [...extra, [null, null], [1, 1], ['a', 'a'], [{}, {}], [[], []]]);
+    };
+    out.push(difference('UNIQUE_ITEMS_ADDED', o.path, u.path, {}, dup));
+  } else if (o.uniqueItems?.value && !u.uniqueItems?.value) out.push(difference('UNIQUE_ITEMS_REMOVED', o.path, u.path));
+  return out;
+}
+
+/** Differences of the array keywords of two simple nodes that both admit arrays. */
+export function compareArray(e: Engine, oNode: SimpleNode, uNode: SimpleNode): Difference[] {
+  if (uNode.array === undefined) return [];
+  const o = oNode.array ?? EMPTY(oNode.path);
+  const u = uNode.array;
+  const oRest = restOf(o, 'writer');
+  const closedAt = oRest !== undefined && isFalse(oRest.node) ? o.prefix.length : Infinity;
+  const oMax = Math.min(o.maxItems?.value ?? Infinity, closedAt);
+  const out = comparePositions(e, oNode, o, u, oMax);
+  if (oMax > Math.max(o.prefix.length, u.prefix.length)) out.push(...compareRest(e, oNode, o, u));
+  out.push(...compareCounts(oNode, uNode, o, u, oMax));
+  out.push(...compareContains(e, oNode, uNode, o, u, oMax));
+  return out;
+}

@@ -1,0 +1,22 @@
+/** The per-pair dispatch the engine memoises: fail-closed nodes, finite originals, then structure. */
+import { compareCombined } from './combinators.ts';
+import { difference, type Engine } from './engine.ts';
+import { compareFinite, finiteOf } from './finite.ts';
+import { samples } from './samples.ts';
+import type { Difference, Node, SimpleNode } from './types.ts';
+import { newId } from './types.ts';
+
+export function dispatch(e: Engine, o: Node, u: Node): readonly Difference[] {
+  if (o.kind === 'invalid') return [difference(o.rule, o.path, u.path, { path: o.path, detail: o.reason })];
+  if (u.kind === 'invalid') return [difference(u.rule, o.path, u.path, { detail: u.reason })];
+  const fin = finiteOf(e, o);
+  if (fin !== undefined) return compareFinite(e, o, fin, u);
+  if (u.kind === 'bool') {
+    return [difference('TYPE_CHANGED', o.path, u.path, { detail: 'the update accepts nothing here' }, () => samples(o)[0])];
+  }
+  if (o.kind === 'bool') {
+    const anything: SimpleNode = { kind: 'simple', id: newId(), path: o.path };
+    return compareCombined(e, anything, u);
+  }
+  return compareCombined(e, o, u);
+}

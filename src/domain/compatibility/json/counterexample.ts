@@ -1,0 +1,66 @@
+/**
+ * Counterexamples are only returned after ajv confirmed both halves: the writer schema accepts the
+ * document and the reader schema (with `useDefaults`, as readers apply defaults) rejects it.
+ */
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../../schema/json/drafts.ts';
+import { samples } from './samples.ts';
+import type { NormalisedSchema } from './types.ts';
+import { evaluate } from './evaluate.ts';
+
+const MAX_CACHED = 256;
+const validators = new Map<string, ValidateFunction | null>();
+
+function compile(schema: NormalisedSchema, reader: boolean): ValidateFunction | undefined {
+  const key = `${reader ? 'r' : 'w'}\u0000${schema.fingerprint}`;
+  const hit = validators.get(key);
+  if (hit !== undefined) {
+    validators.delete(key);
+    validators.set(key, hit);
+    return hit ?? undefined;
+  }
+  let fn: ValidateFunction | null = null;
+  if (schema.draft !== undefined) {
+    // A schema the meta-schema rejects (e.g. an empty enum) is still compiled keyword by keyword.
+    for (const validateSchema of [true, false]) {
+      try {
+        const ajv = createAjv(schema.draft, { useDefaults: reader, validateSchema });
+        for (const [name, doc] of schema.references) {
+          if (typeof doc === 'object' && doc !== null) ajv.addSchema(doc as object, name);
+        }
+        fn = ajv.compile(schema.document as object);
+        break;
+      } catch {
+        fn = null;
+      }
+    }
+  }
+  if (validators.size >= MAX_CACHED) {
+    const oldest = validators.keys().next().value;
+    if (oldest !== undefined) validators.delete(oldest);
+  }
+  validators.set(key, fn);
+  return fn ?? undefined;
+}
+
+/** True when ajv accepts `doc` under the writer and rejects it under the reader. */
+export function confirms(writer: NormalisedSchema, reader: NormalisedSchema, doc: unknown): boolean {
+  if (doc === undefined) return false;
+  const w = compile(writer, false);
+  const r = compile(reader, true);
+  if (w === undefined || r === undefined) return false;
+  try {
+    return w(structuredClone(doc)) === true && r(structuredClone(doc)) === false;
+  } catch {
+    return false;
+  }
+}
+
+/** A generic search when no difference produced a confirmed witness: samples of the writer. */
+export function searchCounterexample(writer: NormalisedSchema, reader: NormalisedSchema): unknown {
+  for (const v of samples(writer.root)) {
+    if (!evaluate(reader.root, v, 'writer') && confirms(writer, reader, v)) return v;
+  }
+  for (const v of samples(writer.root)) if (confirms(writer, reader, v)) return v;
+  return undefined;
+}
