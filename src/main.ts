@@ -41,6 +41,8 @@ export async function main(): Promise<void> {
     stopping = true;
     deps.logger.info('shutting down', { signal });
     // Stop accepting, let in-flight requests finish, then release pools and locks.
+    // SSE streams never finish on their own: end them, or they hold the server open.
+    deps.events.endStreams();
     server.close(() => {
       closeDeps(deps)
         .catch((error: unknown) => deps.logger.error('error while closing', { error: String(error) }))

@@ -33,7 +33,7 @@ export function formatNumber(value: number | undefined, unit = ''): string {
 }
 
 export const formatTarget = (figure: Figure): string =>
-  `${figure.kind === 'min' ? '≥' : '≤'} ${formatNumber(figure.target, figure.unit)}`;
+  `${figure.kind === 'min' ? '≥' : '≤'} ${figure.target}${figure.unit === '' ? '' : ` ${figure.unit}`}`;
 
 /** One aligned line per figure, then the skipped parts; the last block the runner prints. */
 export function summaryLines(sections: BenchSection[], foreignVerdicts: string[]): string[] {

@@ -58,7 +58,7 @@ export class Router {
     if (this.handled.has(operationId)) throw new Error(`operationId ${operationId} has two handlers`);
     this.handled.add(operationId);
     this.app.on(spec.method.toUpperCase(), spec.honoPath, async (c) => {
-      const input = (await parseInput(c, spec)) as Input<O>;
+      const input = (await parseInput(c, spec)) as unknown as Input<O>;
       return handler({ c, input, deps: this.deps });
     });
   }

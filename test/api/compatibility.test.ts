@@ -76,6 +76,15 @@ describe(`compatibility endpoints (${STORAGE})`, () => {
       expect((await register(transitive, MEDIUM_STRING)).status).toBe(409);
     });
 
+    it('accepts anything for a subject with no versions yet', async () => {
+      const subject = uniqueSubject('compat-empty');
+      expect((await check(subject, INTEGER, '?verbose=true')).body).toEqual({
+        is_compatible: true,
+        messages: [],
+        violations: [],
+      });
+    });
+
     it('uses the global level when the subject has none', async () => {
       const subject = uniqueSubject('compat-global');
       expect((await register(subject, INTEGER)).status).toBe(200);

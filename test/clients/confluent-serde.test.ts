@@ -7,7 +7,7 @@ import {
   type SchemaInfo,
 } from '@confluentinc/schemaregistry';
 import { startRegistry, STORAGE, uniqueSubject, type TestRegistry } from '../helpers/registry.ts';
-import { ADDRESS_ID, address, customer, orderV1, text } from './fixtures.ts';
+import { ADDRESS_ID, address, customer, orderV1, orderV2, text } from './fixtures.ts';
 import { startRecorder, type Recorder } from './recorder.ts';
 
 const json = (doc: unknown, references?: SchemaInfo['references']): SchemaInfo => ({
@@ -114,6 +114,21 @@ describe(`@confluentinc/schemaregistry JSON serdes, unmodified (${STORAGE})`, ()
 
     const deserializer = new JsonDeserializer(freshClient(), SerdeType.VALUE, { validate: true });
     await expect(deserializer.deserialize(topic, bytes)).resolves.toEqual(value);
+  });
+
+  it('lets a consumer on the latest version read a record written with an older one', async () => {
+    const topic = uniqueSubject('evolving');
+    const v1 = await freshClient().register(`${topic}-value`, json(orderV1));
+    const producer = new JsonSerializer(freshClient(), SerdeType.VALUE, { useLatestVersion: true });
+    const old = await producer.serialize(topic, { id: 'o-4' });
+    await freshClient().register(`${topic}-value`, json(orderV2));
+    recorder.clear();
+
+    const consumer = new JsonDeserializer(freshClient(), SerdeType.VALUE, { useLatestVersion: true, validate: true });
+    await expect(consumer.deserialize(topic, old)).resolves.toEqual({ id: 'o-4' });
+    expect(writtenId(old)).toBe(v1);
+    // The client finds the writer's version by looking its schema up, soft-deleted versions included.
+    expect(recorder.lines()).toContain(`POST /subjects/${topic}-value?normalize=false&deleted=true → 200`);
   });
 
   it('still decodes records after their subject was soft-deleted', async () => {

@@ -86,6 +86,9 @@ describe(`@confluentinc/schemaregistry client, unmodified (${STORAGE})`, () => {
     expect(info.references).toEqual([reference]);
     const latest = await freshClient().getLatestSchemaMetadata(customerSubject);
     expect(latest.references).toEqual([reference]);
+    // A referenced version cannot go away while something still points at it.
+    await expect(freshClient().deleteSubjectVersion(addressSubject, 1)).rejects.toMatchObject(restError(422, 42206));
+    await expect(freshClient().deleteSubject(addressSubject)).rejects.toMatchObject(restError(422, 42206));
   });
 
   it('surfaces an incompatible registration as a 409 RestError', async () => {

@@ -112,8 +112,10 @@ describe(`@kafkajs/confluent-schema-registry v4, unmodified (${STORAGE})`, () =>
   it('returns a usable validator from getSchema', async () => {
     const { id } = await freshClient().register(json(orderV1), { subject: uniqueSubject('kjs-getschema') });
     const schema = await freshClient().getSchema(id);
-    expect(schema.isValid({ id: 'x' })).toBe(true);
-    expect(schema.isValid({ amount: 1 })).toBe(false);
+    // Without an errorHook this client's isValid() reports true even for invalid payloads.
+    const errorHook = () => undefined;
+    expect(schema.isValid({ id: 'x' }, { errorHook })).toBe(true);
+    expect(schema.isValid({ amount: 1 }, { errorHook })).toBe(false);
   });
 
   it('registers and decodes a schema that references another subject by $id', async () => {
@@ -159,6 +161,17 @@ describe(`@kafkajs/confluent-schema-registry v4, unmodified (${STORAGE})`, () =>
     await expect(
       freshClient().register(json(orderV2), { subject, compatibility: COMPATIBILITY.FULL }),
     ).rejects.toThrow(/FULL != BACKWARD/);
+  });
+
+  it('rejects an Avro schema (sent without schemaType) with a clear 422', async () => {
+    const subject = uniqueSubject('kjs-avro');
+    const avro = { type: 'record' as const, name: 'Order', namespace: 'bench', fields: [{ name: 'id', type: 'string' }] };
+    const error = await freshClient()
+      .register({ type: SchemaType.AVRO, schema: text(avro) }, { subject })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 422 });
+    const sent = recorder.calls.find((call) => call.method === 'POST');
+    expect(JSON.parse(sent?.body ?? '{}')).toMatchObject({ error_code: 42201, message: expect.stringMatching(/AVRO/i) });
   });
 
   it('handles subject names with slashes, spaces and percent signs', async () => {

@@ -4,7 +4,7 @@
  * mutations, and documents built from the old schema. Whenever the engine says BACKWARD(new, old)
  * under STRICT, every document ajv accepts under old must be accepted under new (reader with defaults).
  */
-import type { ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import fc from 'fast-check';
 import { diff, normalise } from '../../src/domain/compatibility/json/index.ts';
 import { wideSamples } from '../../src/domain/compatibility/json/samples.ts';
@@ -92,21 +92,24 @@ function wrap(node: Json, mode: number): Json {
   return node;
 }
 
+const SINGLE = ['items', 'additionalItems', 'additionalProperties', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 's'];
+const LISTS = ['anyOf', 'oneOf', 'allOf', 'items', 'prefixItems'];
+const MAPS = ['properties', 'patternProperties', 'definitions', 'dependencies'];
+
 /** Rewrites draft-07 spellings into the target draft's (draft-04 exclusive flags, 2020-12 prefixItems…). */
 function toDraft(node: Json, draft: Draft): Json {
-  if (Array.isArray(node)) return node.map((n) => toDraft(n, draft));
   if (typeof node === 'boolean' && draft === 'draft-04') return node ? {} : { not: {} };
   if (!isObj(node)) return node;
   const out: Obj = {};
   for (const [k, v] of Object.entries(node)) {
-    if (k === 'enum' || k === 'const' || k === 'required' || k === 'default') out[k] = v;
-    else if (k === 'properties' || k === 'patternProperties' || k === 'definitions' || k === '$defs') {
-      out[k] = isObj(v) ? Object.fromEntries(Object.entries(v).map(([n, s]) => [n, toDraft(s, draft)])) : v;
-    } else if (k === 'dependencies' && isObj(v)) {
-      out[k] = Object.fromEntries(Object.entries(v).map(([n, s]) => [n, Array.isArray(s) ? s : toDraft(s, draft)]));
-    } else out[k] = toDraft(v, draft);
+    if (SINGLE.includes(k)) out[k] = Array.isArray(v) ? v.map((x) => toDraft(x, draft)) : toDraft(v, draft);
+    else if (LISTS.includes(k) && Array.isArray(v)) out[k] = v.map((x) => toDraft(x, draft));
+    else if (MAPS.includes(k) && isObj(v)) {
+      out[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [n, Array.isArray(x) ? x : toDraft(x, draft)]));
+    } else out[k] = v;
   }
   if (draft === 'draft-04') {
+    if (Array.isArray(out['required']) && out['required'].length === 0) delete out['required'];
     for (const [ex, b] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
       const v = out[ex];
       if (typeof v === 'number') {
@@ -162,21 +165,19 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** Every subschema position of a schema (objects and booleans), for mutation. */
+/** Every subschema position of a schema (not keyword values such as `uniqueItems`), for mutation. */
 function positions(node: Json, out: { parent: Obj | Json[]; key: string | number }[] = [], depth = 0): typeof out {
-  if (depth > 12) return out;
+  if (depth > 12 || !isObj(node)) return out;
   const visit = (parent: Obj | Json[], key: string | number, value: Json) => {
-    if (isObj(value) || typeof value === 'boolean') out.push({ parent, key });
-    positions(value, out, depth + 1);
-  };
-  if (Array.isArray(node)) node.forEach((v, i) => visit(node, i, v));
-  else if (isObj(node)) {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === 'enum' || k === 'const' || k === 'default' || k === 'required') continue;
-      if (isObj(v) && (k === 'properties' || k === 'patternProperties' || k === 'definitions' || k === 'dependencies')) {
-        for (const [n, s] of Object.entries(v)) if (!Array.isArray(s)) visit(v, n, s);
-      } else if (isObj(v) || Array.isArray(v) || typeof v === 'boolean') visit(node, k, v);
+    if (isObj(value) || typeof value === 'boolean') {
+      out.push({ parent, key });
+      positions(value, out, depth + 1);
     }
+  };
+  for (const [k, v] of Object.entries(node)) {
+    if (SINGLE.includes(k)) visit(node, k, v);
+    if (LISTS.includes(k) && Array.isArray(v)) v.forEach((x, i) => visit(v, i, x));
+    if (MAPS.includes(k) && isObj(v)) for (const [n, x] of Object.entries(v)) if (!Array.isArray(x)) visit(v, n, x);
   }
   return out;
 }
@@ -337,11 +338,21 @@ export function pairArbitrary(): fc.Arbitrary<PairCase> {
     });
 }
 
-function compile(schema: Json, useDefaults: boolean): ValidateFunction | undefined {
+const pool = new Map<string, { ajv: Ajv; uses: number }>();
+
+/** ajv (formats as annotations) for the schema's draft; one recycled instance per draft and mode. */
+export function compile(schema: Json, useDefaults: boolean): ValidateFunction | undefined {
   const uri = isObj(schema) ? schema['$schema'] : undefined;
   const draft = (Object.entries(DRAFT_URI).find(([, u]) => u === uri)?.[0] ?? 'draft-07') as Draft;
+  const key = `${draft}|${useDefaults}`;
+  let entry = pool.get(key);
+  if (entry === undefined || entry.uses > 300) {
+    entry = { ajv: createAjv(draft, { useDefaults }), uses: 0 };
+    pool.set(key, entry);
+  }
+  entry.uses++;
   try {
-    return createAjv(draft, { useDefaults }).compile(isObj(schema) ? schema : (schema as unknown as object));
+    return entry.ajv.compile(isObj(schema) ? schema : (schema as unknown as object));
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import { findConfigChain } from '../../db/repositories/configs.ts';
 import type { Deps } from '../../deps.ts';
-import { storedLevel, toReadForm, type ConfigReadForm } from './configForms.ts';
+import { toReadForm, type ConfigReadForm } from './configForms.ts';
 
 /**
  * GET /config and GET /config/{s}. The global form never 404s (server default when unset). A subject
@@ -13,7 +13,6 @@ export async function getConfig(
   input: { subject: string | null; defaultToGlobal: boolean },
 ): Promise<ConfigReadForm> {
   const { own, global } = await findConfigChain(deps.db, input.subject);
-  const globalLevel = storedLevel(global?.compatibilityLevel) ?? deps.config.defaultCompatibility;
   const globalForm = toReadForm(
     global ?? { compatibilityLevel: null, compatibilityPolicy: null, normalize: null },
     deps.config.defaultCompatibility,
@@ -26,6 +25,6 @@ export async function getConfig(
       `Subject '${input.subject}' does not have subject-level compatibility configured.`,
     );
   }
-  const ownForm = toReadForm(own, globalLevel);
+  const ownForm = toReadForm(own, globalForm.compatibilityLevel);
   return input.defaultToGlobal ? { ...globalForm, ...ownForm } : ownForm;
 }

@@ -23,7 +23,7 @@ export async function updateConfig(
   const { patch, echo } = parseWriteBody(input.body);
   const { subject } = input;
   await deps.db.transaction(async (tx) => {
-    // Registration reads the config under the same lock, so it never sees half of a change.
+    // The subject's registrations hold the same lock: a config change waits for one in flight to commit.
     if (subject !== null) await lockSubject(tx, subject);
     const row = await upsertConfig(tx, subject, patch);
     const global = subject === null ? undefined : await findConfig(tx, null);

@@ -1,7 +1,7 @@
 /** Array keywords: tuple positions and the rest schema (§5 array model), counts, contains, uniqueItems. */
 import { pointer } from './canonical.ts';
 import { difference, type Engine } from './engine.ts';
-import { boolNode, isFalse, isTrue } from './nodes.ts';
+import { isFalse, isTrue, trueAt } from './nodes.ts';
 import { samples } from './samples.ts';
 import type { ArrayConstraints, Difference, Node, SimpleNode } from './types.ts';
 import { arrayWith, pick } from './witness.ts';
@@ -36,8 +36,8 @@ function comparePositions(e: Engine, oNode: SimpleNode, o: ArrayConstraints, u: 
       if (i >= o.prefix.length && i < u.prefix.length) out.push(d('ITEM_ADDED_TO_CLOSED_CONTENT_MODEL'));
       continue;
     }
-    const oi = o.prefix[i] ?? oRest?.node ?? boolNode(true, oPath);
-    const ui = u.prefix[i] ?? uRest?.node ?? boolNode(true, uPath);
+    const oi = o.prefix[i] ?? oRest?.node ?? trueAt( oPath);
+    const ui = u.prefix[i] ?? uRest?.node ?? trueAt( uPath);
     const wrap = (v: unknown) => arrayWith(oNode, i, v);
     if (i < o.prefix.length && i < u.prefix.length) {
       out.push(...e.child(oi, ui, wrap));
@@ -65,8 +65,8 @@ function compareRest(e: Engine, oNode: SimpleNode, o: ArrayConstraints, u: Array
   const oRest = restOf(o, 'writer');
   const uRest = restOf(u, 'reader');
   const at = Math.max(o.prefix.length, u.prefix.length);
-  const oR = oRest?.node ?? boolNode(true, o.path);
-  const uR = uRest?.node ?? boolNode(true, u.path);
+  const oR = oRest?.node ?? trueAt( o.path);
+  const uR = uRest?.node ?? trueAt( u.path);
   const wrap = (v: unknown) => arrayWith(oNode, at, v);
   if (!o.tupleForm && !u.tupleForm) return e.child(oR, uR, wrap);
   const restrictive = !isTrue(uR);

@@ -92,10 +92,16 @@ function notVsNot(e: Engine, o: NotNode, u: NotNode): readonly Difference[] {
   return [difference('NOT_TYPE_EXTENDED', o.path, u.path, {}, firstWitness(d, e))];
 }
 
+const complements = new WeakMap<Node, SimpleNode>();
+
 function notInto(e: Engine, o: NotNode, u: Node): readonly Difference[] {
   if (u.kind === 'simple' && u.types && !u.enum && !u.string && !u.number && !u.object && !u.array) {
-    const types = BASE_TYPES.filter((t) => !u.types?.has(t) && !(t === 'number' && u.types?.has('integer')));
-    const rest: SimpleNode = { kind: 'simple', id: newId(), path: u.path, types: new Set(types) };
+    let rest = complements.get(u);
+    if (rest === undefined) {
+      const types = BASE_TYPES.filter((t) => !u.types?.has(t) && !(t === 'number' && u.types?.has('integer')));
+      rest = { kind: 'simple', id: newId(), path: u.path, types: new Set(types) };
+      complements.set(u, rest);
+    }
     const d = e.sub(rest, o.schema);
     if (e.ok(d)) return [];
     return [difference('TYPE_CHANGED', o.path, u.path, { detail: 'not → type' }, firstWitness(d, e))];

@@ -6,6 +6,8 @@ import { samples } from './samples.ts';
 import type { Difference, Node, SimpleNode } from './types.ts';
 import { newId } from './types.ts';
 
+const asSimple = new WeakMap<Node, SimpleNode>();
+
 export function dispatch(e: Engine, o: Node, u: Node): readonly Difference[] {
   if (o.kind === 'invalid') return [difference(o.rule, o.path, u.path, { path: o.path, detail: o.reason })];
   if (u.kind === 'invalid') return [difference(u.rule, o.path, u.path, { detail: u.reason })];
@@ -15,7 +17,11 @@ export function dispatch(e: Engine, o: Node, u: Node): readonly Difference[] {
     return [difference('TYPE_CHANGED', o.path, u.path, { detail: 'the update accepts nothing here' }, () => samples(o)[0])];
   }
   if (o.kind === 'bool') {
-    const anything: SimpleNode = { kind: 'simple', id: newId(), path: o.path };
+    let anything = asSimple.get(o);
+    if (anything === undefined) {
+      anything = { kind: 'simple', id: newId(), path: o.path };
+      asSimple.set(o, anything);
+    }
     return compareCombined(e, anything, u);
   }
   return compareCombined(e, o, u);

@@ -2,14 +2,52 @@
  * Counterexamples are only returned after ajv confirmed both halves: the writer schema accepts the
  * document and the reader schema (with `useDefaults`, as readers apply defaults) rejects it.
  */
-import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../../schema/json/drafts.ts';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { createAjv, type Draft } from '../../schema/json/drafts.ts';
 import { samples } from './samples.ts';
 import type { NormalisedSchema } from './types.ts';
 import { evaluate } from './evaluate.ts';
 
 const MAX_CACHED = 256;
 const validators = new Map<string, ValidateFunction | null>();
+
+interface Pooled {
+  readonly ajv: Ajv;
+  uses: number;
+}
+
+// A fresh ajv compiles its meta-schema (~70 ms); one shared instance per draft and mode is recycled
+// every so often because ajv keeps every compiled schema.
+const pool = new Map<string, Pooled>();
+const RECYCLE_AFTER = 200;
+
+function shared(draft: Draft, reader: boolean): Ajv {
+  const key = `${draft}|${reader}`;
+  let entry = pool.get(key);
+  if (entry === undefined || entry.uses >= RECYCLE_AFTER) {
+    entry = { ajv: createAjv(draft, { useDefaults: reader }), uses: 0 };
+    pool.set(key, entry);
+  }
+  entry.uses++;
+  return entry.ajv;
+}
+
+function build(draft: Draft, schema: NormalisedSchema, reader: boolean): ValidateFunction | null {
+  // A schema the meta-schema rejects (e.g. an empty enum) is still compiled keyword by keyword.
+  for (const validateSchema of [true, false]) {
+    try {
+      if (schema.references.size === 0 && validateSchema) return shared(draft, reader).compile(schema.document as object);
+      const ajv = createAjv(draft, { useDefaults: reader, validateSchema });
+      for (const [name, doc] of schema.references) {
+        if (typeof doc === 'object' && doc !== null) ajv.addSchema(doc as object, name);
+      }
+      return ajv.compile(schema.document as object);
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}
 
 function compile(schema: NormalisedSchema, reader: boolean): ValidateFunction | undefined {
   const key = `${reader ? 'r' : 'w'}\u0000${schema.fingerprint}`;
@@ -20,21 +58,7 @@ function compile(schema: NormalisedSchema, reader: boolean): ValidateFunction | 
     return hit ?? undefined;
   }
   let fn: ValidateFunction | null = null;
-  if (schema.draft !== undefined) {
-    // A schema the meta-schema rejects (e.g. an empty enum) is still compiled keyword by keyword.
-    for (const validateSchema of [true, false]) {
-      try {
-        const ajv = createAjv(schema.draft, { useDefaults: reader, validateSchema });
-        for (const [name, doc] of schema.references) {
-          if (typeof doc === 'object' && doc !== null) ajv.addSchema(doc as object, name);
-        }
-        fn = ajv.compile(schema.document as object);
-        break;
-      } catch {
-        fn = null;
-      }
-    }
-  }
+  if (schema.draft !== undefined) fn = build(schema.draft, schema, reader);
   if (validators.size >= MAX_CACHED) {
     const oldest = validators.keys().next().value;
     if (oldest !== undefined) validators.delete(oldest);

@@ -79,7 +79,8 @@ export class Engine {
     if ((u.kind === 'bool' && u.value) || (o.kind === 'bool' && !o.value) || o === u) return NONE;
     const ko = keyOf(o);
     if (ko !== undefined && ko === keyOf(u)) return NONE;
-    const key = `${o.id}:${u.id}`;
+    // Every `true` is the same schema: one identity keeps recursion through synthetic ones finite.
+    const key = `${o.kind === 'bool' ? 'T' : o.id}:${u.id}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
     const pushedAt = this.stack.get(key);

@@ -19,6 +19,19 @@ export function typeNode(types: readonly JsonType[], path: string): SimpleNode {
   return { kind: 'simple', id: newId(), path, types: new Set(types) };
 }
 
+const trues = new Map<string, BoolNode>();
+
+/** A shared `true` node per path, so that synthetic "anything" schemas keep a stable identity (memo keys). */
+export function trueAt(path: string): BoolNode {
+  let node = trues.get(path);
+  if (node === undefined) {
+    if (trues.size > 20_000) trues.clear();
+    node = boolNode(true, path);
+    trues.set(path, node);
+  }
+  return node;
+}
+
 export const isTrue = (n: Node): boolean => n.kind === 'bool' && n.value;
 export const isFalse = (n: Node): boolean => n.kind === 'bool' && !n.value;
 

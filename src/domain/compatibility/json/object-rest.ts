@@ -5,7 +5,7 @@
  */
 import { pointer } from './canonical.ts';
 import { difference, type Engine } from './engine.ts';
-import { boolNode, isFalse, isTrue } from './nodes.ts';
+import { isFalse, isTrue, trueAt } from './nodes.ts';
 import { restOf, type Rest } from './object-model.ts';
 import { patternsDisjoint } from './patterns.ts';
 import { samples } from './samples.ts';
@@ -42,7 +42,7 @@ function compareRests(e: Engine, oNode: SimpleNode, o: ObjectConstraints, u: Obj
   if (oR !== undefined && isFalse(oR)) return isFalse(uR) ? [] : [d('ADDED')];
   if (oR === undefined || isTrue(oR)) {
     const w = () => {
-      const v = pick(boolNode(true, oPath), uR);
+      const v = pick(trueAt( oPath), uR);
       return v === undefined ? undefined : wrap(v);
     };
     return [d(isFalse(uR) ? 'REMOVED' : 'NARROWED', w)];
@@ -65,7 +65,7 @@ export function comparePatternsAndRest(e: Engine, oNode: SimpleNode, o: ObjectCo
     }
     // Names matching the new pattern were governed by the old rest schema or by overlapping old patterns.
     const writers: Node[] = [];
-    if (oRest === undefined) writers.push(boolNode(true, o.path));
+    if (oRest === undefined) writers.push(trueAt( o.path));
     else if (!isFalse(oRest.node)) writers.push(oRest.node);
     for (const p of o.patterns) if (!patternsDisjoint(p.source, up.source)) writers.push(p.node);
     for (const w of writers) {

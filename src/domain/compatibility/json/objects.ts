@@ -10,10 +10,17 @@ import { comparePatternsAndRest } from './object-rest.ts';
 import type { Difference, ObjectConstraints, SimpleNode } from './types.ts';
 import { objectCarrying, objectWith, pick } from './witness.ts';
 
-export const EMPTY_OBJECT = (path: string): ObjectConstraints => ({
-  path, properties: new Map(), required: new Map(), defaults: new Map(), patterns: [],
-  dependentRequired: new Map(), dependentSchemas: new Map(),
-});
+const empties = new WeakMap<SimpleNode, ObjectConstraints>();
+
+/** No object keywords, cached per node so that derived nodes keep stable identities. */
+function emptyObject(node: SimpleNode): ObjectConstraints {
+  let empty = empties.get(node);
+  if (empty === undefined) {
+    empty = { path: node.path, properties: new Map(), required: new Map(), defaults: new Map(), patterns: [], dependentRequired: new Map(), dependentSchemas: new Map() };
+    empties.set(node, empty);
+  }
+  return empty;
+}
 
 function firstWitness(diffs: readonly Difference[], e: Engine): (() => unknown) | undefined {
   return diffs.find((d) => d.witness !== undefined && !e.ok([d]))?.witness;
@@ -129,7 +136,7 @@ function comparePropertyNames(e: Engine, oNode: SimpleNode, o: ObjectConstraints
 /** Differences of the object keywords of two simple nodes that both admit objects. */
 export function compareObject(e: Engine, oNode: SimpleNode, uNode: SimpleNode): Difference[] {
   if (uNode.object === undefined) return [];
-  const o = oNode.object ?? EMPTY_OBJECT(oNode.path);
+  const o = oNode.object ?? emptyObject(oNode);
   const u = uNode.object;
   const names = new Set([...o.properties.keys(), ...u.properties.keys()]);
   const out: Difference[] = [];
