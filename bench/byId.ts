@@ -2,12 +2,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startChildServer, type ChildServer } from './lib/child.ts';
 import { compareUnderLoad, type LoadOptions, type LoadResult } from './lib/load.ts';
 import { committedTransactions, createScratchDatabase, type ScratchDatabase } from './lib/postgres.ts';
+import { hotspots, profileFlags } from './lib/profile.ts';
 import { formatNumber, type BenchSection } from './lib/report.ts';
 import { orderPlaced } from './lib/schemas.ts';
 
 export interface ByIdOptions {
   databaseUrl: string | undefined;
   load: LoadOptions;
+  /** Write a CPU profile of the registry child and print its hotspots. */
+  profile: boolean;
 }
 
 /**
@@ -25,10 +28,13 @@ export async function benchById(options: ByIdOptions): Promise<BenchSection> {
   );
 
   let database: ScratchDatabase | undefined;
+  let profileDir: string | undefined;
   const children: ChildServer[] = [];
   try {
     if (options.databaseUrl) database = await createScratchDatabase(options.databaseUrl, 'byid');
-    const registry = await startChildServer('registry.ts', { databaseUrl: database?.url });
+    const profile = options.profile ? profileFlags('by-id') : undefined;
+    profileDir = profile?.dir;
+    const registry = await startChildServer('registry.ts', { databaseUrl: database?.url }, profile?.flags);
     children.push(registry);
     const { id, body, contentType } = await seed(registry.url);
     lines.push(`by-id: schema ${id}, response ${Buffer.byteLength(body)} bytes of ${contentType}`);
@@ -59,6 +65,8 @@ export async function benchById(options: ByIdOptions): Promise<BenchSection> {
     lines.push(
       `by-id: ratio registry/raw ${formatNumber(ratio)} (bare Hono/raw ${formatNumber(honoResult.rps / rawResult.rps)}, registry/bare Hono ${formatNumber(registryResult.rps / honoResult.rps)})`,
     );
+    for (const child of children.splice(0).reverse()) await child.stop();
+    if (profileDir) lines.push(...hotspots(profileDir));
     const valid = registryResult.failures === 0;
     if (!valid) lines.push(`by-id: the registry answered ${registryResult.failures} requests with errors; figures are invalid`);
     return {

@@ -7,12 +7,14 @@ import { summaryLines, type BenchSection } from './lib/report.ts';
 /**
  * `npm run bench`: every figure is printed as a ratio against a baseline measured in the same run on the
  * same machine, so results compare across machines; a summary with targets and PASS/MISS comes last.
- * Flags: `--quick` (short runs, to smoke-test the harness), `--only=by-id,register,compat,events`.
+ * Flags: `--quick` (short runs, to smoke-test the harness), `--only=by-id,register,compat,events`,
+ * `--profile` (CPU-profile the registry children into tmp/bench-profiles/ and print their hotspots).
  * Environment: DATABASE_URL (registration figures and by-id on PostgreSQL), REDIS_URL (bus for the registry).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
+  const profile = args.includes('--profile');
   const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
   const wanted = (part: string) => only === undefined || only.includes(part);
   const databaseUrl = process.env['DATABASE_URL'] || undefined;
@@ -34,13 +36,14 @@ async function main(): Promise<void> {
   await run('by-id', () =>
     benchById({
       databaseUrl,
+      profile,
       load: quick
         ? { connections: 50, warmupSeconds: 1, durationSeconds: 3, rounds: 1 }
         : { connections: 50, warmupSeconds: 3, durationSeconds: 10, rounds: 5 },
     }),
   );
   await run('register', () =>
-    benchRegister({ databaseUrl, redisUrl, count: quick ? 100 : 400, inFlight: 8 }),
+    benchRegister({ databaseUrl, redisUrl, count: quick ? 100 : 400, inFlight: 8, profile }),
   );
   for (const [part, file, exported] of [
     ['compat', './compat.ts', 'benchCompat'],

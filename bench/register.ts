@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { openDatabase } from '../src/db/client.ts';
 import { startChildServer, type ChildServer } from './lib/child.ts';
 import { createScratchDatabase, type ScratchDatabase } from './lib/postgres.ts';
+import { hotspots, profileFlags } from './lib/profile.ts';
 import { formatNumber, percentile, type BenchSection, type Figure } from './lib/report.ts';
 import { evolvingSchema } from './lib/schemas.ts';
 
@@ -12,6 +13,8 @@ export interface RegisterOptions {
   /** Registrations per measured phase (sequential, then concurrent). */
   count: number;
   inFlight: number;
+  /** Write a CPU profile of the registry child and print its hotspots. */
+  profile: boolean;
 }
 
 /** Registers one schema; resolves to its latency in milliseconds. */
@@ -39,7 +42,8 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
     databases.push(registryDb);
     const rawDb = await createScratchDatabase(options.databaseUrl, 'raw');
     databases.push(rawDb);
-    child = await startChildServer('registry.ts', { databaseUrl: registryDb.url, redisUrl: options.redisUrl });
+    const profile = options.profile ? profileFlags('register') : undefined;
+    child = await startChildServer('registry.ts', { databaseUrl: registryDb.url, redisUrl: options.redisUrl }, profile?.flags);
     raw = await openRawRegistrar(rawDb.url);
 
     const results: Record<'registry' | 'raw', Record<'sequential' | 'concurrent', Phase>> = {
@@ -57,6 +61,9 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
         );
       }
     }
+    await child.stop();
+    child = undefined;
+    if (profile) lines.push(...hotspots(profile.dir));
     const figures: Figure[] = (['sequential', 'concurrent'] as const).map((mode) => {
       const ratio = results.registry[mode].rps / results.raw[mode].rps;
       lines.push(`register: ratio registry/raw (${mode}) ${formatNumber(ratio)}`);

@@ -14,10 +14,10 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * has an event loop of its own and never competes with autocannon inside one thread. The entry announces
  * `{ port }` over IPC once it listens and exits when the IPC channel closes.
  */
-export async function startChildServer(entry: string, options: unknown): Promise<ChildServer> {
+export async function startChildServer(entry: string, options: unknown, nodeFlags: string[] = []): Promise<ChildServer> {
   const child: ChildProcess = fork(fileURLToPath(new URL(`./servers/${entry}`, import.meta.url)), [JSON.stringify(options)], {
     cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...nodeFlags],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

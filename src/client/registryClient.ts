@@ -1,15 +1,12 @@
 import { subjectOf } from '../events/envelope.ts';
-import { OrderedDelivery } from '../events/orderedDelivery.ts';
 import type { components } from '../generated/openapi.ts';
+import { ChangeFollower, type ChangeEvent } from './changeFollower.ts';
 import { ContractStore, type Schema } from './contractStore.ts';
 import { RegistryClientError, RegistryHttp } from './http.ts';
-import { openRedisSource, openSseSource, type LiveSource } from './liveSources.ts';
 import { makeEnvelope, readEnvelope, type VersionedEnvelope } from './versionedEnvelope.ts';
 
+export type { ChangeEvent } from './changeFollower.ts';
 type ContractsResponse = components['schemas']['ContractsResponse'];
-type EventPage = components['schemas']['EventPage'];
-/** A change event as the feed, SSE and Redis carry it (asyncapi.yaml documents each `event_type`). */
-export type ChangeEvent = Omit<components['schemas']['Event'], 'data'> & { data: Record<string, unknown> };
 
 export interface RegistryClientOptions {
   /** Base URL of the registry, e.g. http://schemata:8081. */
@@ -42,10 +39,6 @@ export interface EnvelopeResult extends ValidationResult {
   data: unknown;
 }
 
-const FEED_PAGE = 1_000;
-/** Beyond this many missed events, reloading the contracts beats replaying the feed. */
-const RESET_THRESHOLD = 5_000;
-
 /**
  * Creates a consumer's client: `load` contracts once at start-up (one request), then `validate` / `unwrap`
  * locally against cached validators, which follow registry changes (Redis or SSE, gap-checked by seq and
@@ -61,9 +54,7 @@ export class RegistryClient {
   /** Subjects this client follows, with the versions it asked for. */
   private readonly tracked = new Map<string, 'latest' | 'all'>();
   private readonly handlers = new Set<(event: ChangeEvent) => void | Promise<void>>();
-  private delivery: OrderedDelivery<ChangeEvent> | undefined;
-  private source: LiveSource | undefined;
-  private pollTimer: NodeJS.Timeout | undefined;
+  private follower: ChangeFollower | undefined;
   private closed = false;
 
   constructor(private readonly options: RegistryClientOptions) {
@@ -72,7 +63,7 @@ export class RegistryClient {
 
   /** Feed position the client's contracts reflect. */
   get position(): number {
-    return this.delivery?.position ?? 0;
+    return this.follower?.position ?? 0;
   }
 
   /**
@@ -87,7 +78,7 @@ export class RegistryClient {
     const response = await this.fetchContracts(subjects, versions);
     for (const subject of subjects) this.tracked.set(subject, versions);
     await this.loadReferences();
-    if (this.delivery === undefined) await this.follow(response.seq);
+    if (this.follower === undefined && !this.closed) await this.follow(response.seq);
     return { missing: response.missing ?? [], seq: response.seq };
   }
 
@@ -149,15 +140,12 @@ export class RegistryClient {
 
   /** Reads the feed now and resolves once every change up to the head is applied. */
   async sync(): Promise<void> {
-    this.delivery?.catchUp();
-    await this.delivery?.idle();
+    await this.follower?.sync();
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    clearInterval(this.pollTimer);
-    this.delivery?.close();
-    await this.source?.close();
+    await this.follower?.close();
   }
 
   private latestVersion(subject: string): number {
@@ -189,27 +177,15 @@ export class RegistryClient {
   }
 
   private async follow(position: number): Promise<void> {
-    const onError = (error: unknown) => this.options.onError?.(error);
-    const delivery = new OrderedDelivery<ChangeEvent>({
+    this.follower = new ChangeFollower(this.http, {
       position,
-      readAfter: async (after) => {
-        const page = await this.http.get<EventPage>(`/events?after=${after}&limit=${FEED_PAGE}`);
-        return { events: page.events as ChangeEvent[], next: page.next, more: page.events.length >= FEED_PAGE };
-      },
-      deliver: (event) => this.apply(event),
-      reset: () => this.reloadAll(),
-      resetThreshold: RESET_THRESHOLD,
-      onError,
+      redisUrl: this.options.redisUrl,
+      pollIntervalMs: this.options.pollIntervalMs ?? 30_000,
+      apply: (event) => this.apply(event),
+      reload: () => this.reloadAll(),
+      onError: (error) => this.options.onError?.(error),
     });
-    this.delivery = delivery;
-    const handlers = { onEvent: (event: ChangeEvent) => delivery.offer(event), onReady: () => delivery.catchUp(), onError };
-    this.source =
-      this.options.redisUrl !== undefined
-        ? await openRedisSource(this.options.redisUrl, handlers)
-        : openSseSource(this.http.url('/events/stream'), this.http.fetch, () => delivery.position, handlers);
-    if (this.closed) await this.source.close();
-    this.pollTimer = setInterval(() => delivery.catchUp(), this.options.pollIntervalMs ?? 30_000);
-    this.pollTimer.unref();
+    await this.follower.start();
   }
 
   /** Refreshes the subject's contract, then tells the handlers. A failure retries the event from the feed. */

@@ -71,8 +71,12 @@ export function createEventsRuntime(options: {
   const relay = new Relay({
     db,
     logger,
-    // In-process: local delivery already happened at sequencing, so publishing only marks the rows.
-    publish: async (events) => bus?.publish(events),
+    publish: async (events) => {
+      // In-process: local delivery already happened at sequencing, so publishing only marks the rows.
+      if (options.redisUrl === undefined) return;
+      if (bus === undefined) throw new Error('the Redis bus is not open yet');
+      await bus.publish(events);
+    },
     onSequenced: (events) => events.forEach((event) => delivery.offer(event)),
   });
 

@@ -40,15 +40,18 @@ function toEvent(row: EventRow): RegistryEvent {
  */
 export async function sequencePending(db: Database, limit: number): Promise<RegistryEvent[]> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK})`);
-    // A new statement after the lock: its snapshot includes every earlier sequencer's commit.
-    const rows = await queryRows<EventRow>(
-      tx,
-      sql`with head as (select coalesce(max(seq), 0) as base from events),
-        pending as (select id, row_number() over (order by id) as n from events where seq is null order by id limit ${limit})
-        update events e set seq = head.base + pending.n from pending, head where e.id = pending.id
-        returning ${EVENT_COLUMNS}`,
-    );
+    // Two statements, pipelined (one round trip): the update runs after the lock is granted, and as a new
+    // statement its snapshot includes every earlier sequencer's commit.
+    const [, rows] = await Promise.all([
+      tx.execute(sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK})`),
+      queryRows<EventRow>(
+        tx,
+        sql`with head as (select coalesce(max(seq), 0) as base from events),
+          pending as (select id, row_number() over (order by id) as n from events where seq is null order by id limit ${limit})
+          update events e set seq = head.base + pending.n from pending, head where e.id = pending.id
+          returning ${EVENT_COLUMNS}`,
+      ),
+    ]);
     return rows.map(toEvent).sort((a, b) => a.seq - b.seq);
   });
 }
@@ -110,7 +113,10 @@ export async function readFeed(db: Queryable, query: FeedQuery): Promise<FeedPag
       left join page on true order by page.seq`,
   );
   const head = Number(rows[0]?.head ?? 0);
-  const events = rows.filter((row): row is EventRow & { head: string } => row.seq != null).map(toEvent);
+  // The left join yields one all-null row when the page is empty: it carries only the head.
+  const events = rows
+    .filter((row): row is EventRow & { head: string } => row.seq !== null && row.seq !== undefined)
+    .map(toEvent);
   const more = events.length >= query.limit;
   const last = events.at(-1)?.seq ?? query.after;
   return { events, next: more ? last : Math.max(query.after, head, last), more };

@@ -42,6 +42,7 @@ const leaf: fc.Arbitrary<Json> = fc.oneof(
   fc.record({ enum: fc.uniqueArray(fc.constantFrom<Json>(1, 2, 'a', 'b', null, true, 2.5, 'ab', 0), { minLength: 1, maxLength: 4 }) }),
   fc.record({ const: fc.constantFrom<Json>(1, 'a', null, false) }),
   fc.constantFrom<Json>({ type: 'boolean' }, { type: 'null' }, {}, { type: ['string', 'integer'] }, { type: ['null', 'number'] }, true, { type: 'string' }, { type: 'integer' }),
+  fc.record({ enum: fc.uniqueArray(fc.constantFrom<Json>({ a: 1 }, [1, 2], { a: 'x', b: null }, [], {}), { minLength: 1, maxLength: 3 }) }),
 );
 
 const tree = fc.letrec<{ node: Json; object: Json; array: Json; combo: Json }>((tie) => ({
@@ -57,6 +58,9 @@ const tree = fc.letrec<{ node: Json; object: Json; array: Json; combo: Json }>((
       maxProperties: fc.integer({ min: 1, max: 4 }),
       propertyNames: fc.constant({ maxLength: 2 }),
       dependencies: fc.constantFrom<Json>({ a: ['b'] }, { b: { required: ['c'] } }),
+      dependentRequired: fc.constantFrom<Json>({ c: ['a'] }, { a: ['x1', 'b'] }),
+      dependentSchemas: fc.record({ a: tie('node') }),
+      unevaluatedProperties: fc.oneof(fc.constant(false), tie('node')),
     },
     { requiredKeys: ['type'] },
   ),
@@ -69,6 +73,9 @@ const tree = fc.letrec<{ node: Json; object: Json; array: Json; combo: Json }>((
       maxItems: fc.integer({ min: 1, max: 4 }),
       uniqueItems: fc.constant(true),
       contains: tie('node'),
+      minContains: fc.integer({ min: 0, max: 2 }),
+      maxContains: fc.integer({ min: 1, max: 3 }),
+      unevaluatedItems: fc.oneof(fc.constant(false), tie('node')),
     },
     { requiredKeys: ['type'] },
   ),
@@ -88,13 +95,14 @@ const clone = <T>(v: T): T => structuredClone(v);
 /** Wraps a schema: as is, through `definitions` + `$ref`, or as a recursive linked structure. */
 function wrap(node: Json, mode: number): Json {
   if (mode === 1) return { definitions: { D: node }, type: 'object', properties: { p: { $ref: '#/definitions/D' }, q: { $ref: '#/definitions/D' } } };
+  if (mode === 3) return { definitions: { D: node }, $ref: '#/definitions/D', maxProperties: 2, minLength: 1 };
   if (mode === 2) return { definitions: { T: { type: 'object', properties: { v: node, next: { $ref: '#/definitions/T' } } } }, $ref: '#/definitions/T' };
   return node;
 }
 
-const SINGLE = ['items', 'additionalItems', 'additionalProperties', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 's'];
+const SINGLE = ['items', 'additionalItems', 'additionalProperties', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 's'];
 const LISTS = ['anyOf', 'oneOf', 'allOf', 'items', 'prefixItems'];
-const MAPS = ['properties', 'patternProperties', 'definitions', 'dependencies'];
+const MAPS = ['properties', 'patternProperties', 'definitions', 'dependencies', 'dependentSchemas'];
 
 /** Rewrites draft-07 spellings into the target draft's (draft-04 exclusive flags, 2020-12 prefixItems…). */
 function toDraft(node: Json, draft: Draft): Json {
@@ -322,10 +330,10 @@ export interface PairCase {
 /** fast-check arbitrary for (old, new) schema pairs with a document seed. */
 export function pairArbitrary(): fc.Arbitrary<PairCase> {
   return fc
-    .tuple(tree.node, tree.node, fc.constantFrom<Draft>('draft-07', 'draft-07', '2020-12', '2019-09', 'draft-04'), fc.nat({ max: 3 }), fc.nat(), fc.nat({ max: 2 }), fc.boolean())
+    .tuple(tree.node, tree.node, fc.constantFrom<Draft>('draft-07', 'draft-07', '2020-12', '2019-09', 'draft-04'), fc.nat({ max: 5 }), fc.nat(), fc.nat({ max: 2 }), fc.boolean())
     .map(([node, replacement, draft, wrapping, seed, mutations, swap]) => {
       const rnd = prng(seed);
-      const base = wrap(node, wrapping % 3);
+      const base = wrap(node, wrapping % 4);
       if (rnd() < 0.3) addDefaults(base, rnd);
       let next = base;
       for (let i = 0; i <= mutations; i++) next = mutate(next, rnd, replacement);

@@ -49,7 +49,7 @@ describe.skipIf(STORAGE !== 'postgres' || !REDIS_URL)('several instances (postgr
       unsubscribe();
       await channel.close();
     }
-  });
+  }, 120_000);
 
   it('keeps the instances coherent: a change made through A is visible through B', async () => {
     const subject = uniqueSubject('coherent');

@@ -90,5 +90,44 @@ describe.skipIf(!REDIS_URL)(`Redis outage (${STORAGE})`, () => {
     } finally {
       await after.close();
     }
+  }, 120_000);
+});
+
+describe.skipIf(!REDIS_URL)(`Redis absent at start-up (${STORAGE})`, () => {
+  let redis: PrivateRedis;
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    await redis.stop();
+    registry = await startRegistry({ env: { REDIS_URL: redis.url } });
+  });
+  afterAll(async () => {
+    await registry.close();
+    await redis.close();
+  });
+
+  it('starts, accepts registrations, and publishes them once Redis appears', async () => {
+    const subject = uniqueSubject('late-redis');
+    for (let n = 0; n < 3; n++) await registerJson(registry, subject, schemaNumber(n));
+    const health = await eventually(async () => {
+      const res = await registry.call('GET', '/healthz');
+      return res.body.outbox_lag === 3 ? res : undefined;
+    });
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'ok', bus: 'redis', outbox_lag: 3 });
+
+    await redis.start({ tcp: false });
+    const channel = await listen(redis.socketPath);
+    try {
+      await redis.openTcp();
+      const events = await eventually(() => (channel.events.length >= 3 ? channel.events : undefined), 20_000);
+      expect(events.map((e) => [e.seq, e.data['version']])).toEqual([
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ]);
+    } finally {
+      await channel.close();
+    }
   });
 });

@@ -3,7 +3,7 @@
  * directions, and the violations with ajv-confirmed counterexamples. Pure; verdicts are memoised in a
  * bounded cache keyed by (old fingerprint, new fingerprint, direction, policy).
  */
-import { describe, diff, render, type SchemaInput } from './json/index.ts';
+import { clearNormalisationMemo, describe, diff, render, type SchemaInput } from './json/index.ts';
 import { Lru } from './json/memo.ts';
 
 export type CompatibilityLevel =
@@ -77,9 +77,10 @@ export function isTransitive(level: CompatibilityLevel): boolean {
 
 const verdicts = new Lru<string, readonly Violation[]>(50_000);
 
-/** Clears the verdict memo (benchmarks measure cold runs). */
+/** Clears the verdict and normalisation memos (benchmarks measure cold runs). */
 export function clearCompatibilityMemo(): void {
   verdicts.clear();
+  clearNormalisationMemo();
 }
 
 function input(s: ComparableSchema): SchemaInput {

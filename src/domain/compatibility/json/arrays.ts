@@ -2,6 +2,7 @@
 import { pointer } from './canonical.ts';
 import { difference, type Engine } from './engine.ts';
 import { isFalse, isTrue, trueAt } from './nodes.ts';
+import { emptyPassesContains } from './evaluate.ts';
 import { samples } from './samples.ts';
 import type { ArrayConstraints, Difference, Node, SimpleNode } from './types.ts';
 import { arrayWith, pick } from './witness.ts';
@@ -92,6 +93,11 @@ function compareContains(e: Engine, oNode: SimpleNode, uNode: SimpleNode, o: Arr
   if (uc === undefined) return o.contains ? [difference('SCHEMA_REMOVED', o.contains.path, u.path, { path: o.contains.path })] : [];
   const uMin = u.minContains?.value ?? 1;
   const oMin = o.contains ? (o.minContains?.value ?? 1) : 0;
+  // ajv lets an empty array through `contains` when a tuple prefix is present; mirror it both ways.
+  const oEmpty = (o.minItems?.value ?? 0) === 0 && (o.contains === undefined || emptyPassesContains(o));
+  if (uMin > 0 && oEmpty && !emptyPassesContains(u) && o.contains !== undefined) {
+    out.push(difference('MIN_CONTAINS_ADDED', o.path, u.path, { detail: 'empty arrays' }, () => []));
+  }
   if (uMin > 0) {
     if (o.contains === undefined) out.push(difference('SCHEMA_ADDED', o.path, uc.path, { path: uc.path, detail: 'contains' }, witness));
     else {

@@ -27,11 +27,13 @@ function exclusive(e: Engine, o: Node, u: UnionNode, j: number): boolean {
 
 /** Original not a union, update a union: some branch must take all of it (or each type part of it). */
 function intoUnion(e: Engine, o: Node, u: UnionNode): readonly Difference[] {
+  const reasons: ((() => unknown) | undefined)[] = [];
   for (let j = 0; j < u.branches.length; j++) {
     const b = u.branches[j];
     if (b === undefined) continue;
     const d = e.sub(o, b);
     if (e.ok(d) && exclusive(e, o, u, j)) return [difference('SUM_TYPE_EXTENDED', o.path, u.path), ...d];
+    reasons.push(firstWitness(d, e));
   }
   if (o.kind === 'allOf') {
     for (const f of o.factors) {
@@ -45,7 +47,8 @@ function intoUnion(e: Engine, o: Node, u: UnionNode): readonly Difference[] {
   }
   const rule = o.kind === 'allOf' || o.kind === 'not' || u.kind === 'oneOf' ? 'COMBINED_TYPE_SUBSCHEMAS_CHANGED' : 'TYPE_CHANGED';
   const detail = u.kind === 'oneOf' ? 'no oneOf branch takes every instance exactly once' : 'no anyOf branch takes every instance';
-  return [difference(rule, o.path, u.path, { detail }, picker(o, u))];
+  const witness = () => pick(o, u, reasons.map((r) => r?.()));
+  return [difference(rule, o.path, u.path, { detail }, witness)];
 }
 
 function unionVsUnion(e: Engine, o: UnionNode, u: UnionNode): readonly Difference[] {
@@ -68,8 +71,10 @@ function unionVsUnion(e: Engine, o: UnionNode, u: UnionNode): readonly Differenc
     if (j >= 0) out.push(...(diffs[i]?.[j] ?? []));
   });
   for (const ob of uncovered) {
+    const i = o.branches.indexOf(ob);
+    const reasons = (diffs[i] ?? []).map((d) => firstWitness(d, e));
     const rule = o.kind === 'anyOf' && u.kind === 'oneOf' ? 'COMBINED_TYPE_CHANGED' : u.branches.length < o.branches.length ? 'SUM_TYPE_NARROWED' : 'COMBINED_TYPE_SUBSCHEMAS_CHANGED';
-    const w = () => pick(o, u, wideSamples(ob));
+    const w = () => pick(o, u, [...reasons.map((r) => r?.()), ...wideSamples(ob)]);
     out.push(difference(rule, ob.path, u.path, { path: ob.path, detail: 'this branch has no compatible counterpart' }, w));
   }
   return out;

@@ -9,6 +9,7 @@ import type { NormalisedSchema } from './types.ts';
 import { evaluate } from './evaluate.ts';
 
 const MAX_CACHED = 256;
+const MAX_DOCUMENT_LENGTH = 100_000;
 const validators = new Map<string, ValidateFunction | null>();
 
 interface Pooled {
@@ -58,7 +59,10 @@ function compile(schema: NormalisedSchema, reader: boolean): ValidateFunction | 
     return hit ?? undefined;
   }
   let fn: ValidateFunction | null = null;
-  if (schema.draft !== undefined) fn = build(schema.draft, schema, reader);
+  // ajv's compile time grows badly with huge keyword values (50k-value enums take seconds): skip those.
+  if (schema.draft !== undefined && (JSON.stringify(schema.document)?.length ?? 0) <= MAX_DOCUMENT_LENGTH) {
+    fn = build(schema.draft, schema, reader);
+  }
   if (validators.size >= MAX_CACHED) {
     const oldest = validators.keys().next().value;
     if (oldest !== undefined) validators.delete(oldest);

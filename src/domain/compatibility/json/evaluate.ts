@@ -118,6 +118,11 @@ function evaluateObject(o: ObjectConstraints, value: Record<string, unknown>, ro
   return true;
 }
 
+/** ajv quirk: with a tuple prefix, an empty array passes `contains` (and `minContains`). */
+export function emptyPassesContains(a: ArrayConstraints): boolean {
+  return a.prefix.length > 0;
+}
+
 function evaluateArray(a: ArrayConstraints, value: readonly unknown[], role: Role, depth: number): boolean {
   if (a.minItems && value.length < a.minItems.value) return false;
   if (a.maxItems && value.length > a.maxItems.value) return false;
@@ -126,7 +131,7 @@ function evaluateArray(a: ArrayConstraints, value: readonly unknown[], role: Rol
     const schema = i < a.prefix.length ? a.prefix[i] : rest;
     if (schema && !evaluate(schema, value[i], role, depth)) return false;
   }
-  if (a.contains) {
+  if (a.contains && !(value.length === 0 && emptyPassesContains(a))) {
     const contains = a.contains;
     const min = a.minContains?.value ?? 1;
     if (value.filter((x) => evaluate(contains, x, role, depth)).length < min) return false;

@@ -107,7 +107,7 @@ function typeCandidates(node: SimpleNode, t: JsonType, depth: number): unknown[]
 }
 
 function simpleCandidates(node: SimpleNode, depth: number): unknown[] {
-  if (node.enum) return [...node.enum.values];
+  if (node.enum) return node.enum.values.slice(0, 64);
   const types: JsonType[] = node.types
     ? [...node.types]
     : [
@@ -131,7 +131,7 @@ function candidates(node: Node, depth: number): unknown[] {
     case 'invalid':
       return [];
     case 'ref':
-      return candidates(node.resolve(), depth + 1);
+      return wideSamples(node.resolve(), depth + 1);
     case 'simple':
       return simpleCandidates(node, depth);
     case 'anyOf':

@@ -1,0 +1,14 @@
+import { createAjv } from './src/domain/schema/json/drafts.ts';
+const a = createAjv('draft-07');
+console.log(a.compile({ type: 'array', contains: { const: 'x' } })([]));
+console.log(a.compile({ type: 'array', items: [{ type: 'integer' }], additionalItems: { type: 'string' }, uniqueItems: true, contains: { const: 'x' } })([]));
+console.log(a.compile({ type: 'array', items: [{ type: 'integer' }], contains: { const: 'x' } })([]));
+console.log(a.compile({ type: 'array', items: [{ type: 'integer' }], contains: { const: 'x' } })([1]));
+console.log(a.compile({ type: 'array', items: [{ type: 'integer' }], additionalItems: {type: 'string'}, contains: { const: 'x' } })([]));
+console.log(a.compile({ type: 'array', items: [{ type: 'integer' }], additionalItems: {type: 'string'}, contains: { const: 'x' } })([1]));
+console.log(a.compile({ type: 'array', items: [{ type: 'integer' }], additionalItems: {type: 'string'}, contains: { const: 'x' } })([1, 'y']));
+const b = createAjv('2020-12');
+console.log('2020', b.compile({ type: 'array', prefixItems: [{ type: 'string' }], items: false, minContains: 2, contains: { type: 'string' } })([]));
+console.log('2020', b.compile({ type: 'array', prefixItems: [{ type: 'string' }], items: false, contains: { type: 'string' } })([]));
+console.log('2020', b.compile({ type: 'array', items: false, contains: { type: 'string' } })([]));
+console.log('2020', b.compile({ type: 'array', contains: { type: 'string' } })([]));
