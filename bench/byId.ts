@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startChildServer, type ChildServer } from './lib/child.ts';
 import { compareUnderLoad, type LoadOptions, type LoadResult } from './lib/load.ts';
 import { committedTransactions, createScratchDatabase, type ScratchDatabase } from './lib/postgres.ts';
-import { hotspots, profileFlags } from './lib/profile.ts';
+import { hotspots, profilePath } from './lib/profile.ts';
 import { formatNumber, type BenchSection } from './lib/report.ts';
 import { orderPlaced } from './lib/schemas.ts';
 
@@ -28,13 +28,10 @@ export async function benchById(options: ByIdOptions): Promise<BenchSection> {
   );
 
   let database: ScratchDatabase | undefined;
-  let profileDir: string | undefined;
   const children: ChildServer[] = [];
   try {
     if (options.databaseUrl) database = await createScratchDatabase(options.databaseUrl, 'byid');
-    const profile = options.profile ? profileFlags('by-id') : undefined;
-    profileDir = profile?.dir;
-    const registry = await startChildServer('registry.ts', { databaseUrl: database?.url }, profile?.flags);
+    const registry = await startChildServer('registry.ts', { databaseUrl: database?.url });
     children.push(registry);
     const { id, body, contentType } = await seed(registry.url);
     lines.push(`by-id: schema ${id}, response ${Buffer.byteLength(body)} bytes of ${contentType}`);
@@ -65,8 +62,14 @@ export async function benchById(options: ByIdOptions): Promise<BenchSection> {
     lines.push(
       `by-id: ratio registry/raw ${formatNumber(ratio)} (bare Hono/raw ${formatNumber(honoResult.rps / rawResult.rps)}, registry/bare Hono ${formatNumber(registryResult.rps / honoResult.rps)})`,
     );
-    for (const child of children.splice(0).reverse()) await child.stop();
-    if (profileDir) lines.push(...hotspots(profileDir));
+    if (options.profile) {
+      // A separate window with the registry alone, so the profile holds nothing but by-id traffic.
+      const file = profilePath('by-id');
+      await registry.startProfile();
+      await compareUnderLoad([registry.url + path], { ...load, warmupSeconds: 0, durationSeconds: 5, rounds: 1 });
+      await registry.stopProfile(file);
+      lines.push(...hotspots(file));
+    }
     const valid = registryResult.failures === 0;
     if (!valid) lines.push(`by-id: the registry answered ${registryResult.failures} requests with errors; figures are invalid`);
     return {

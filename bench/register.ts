@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { openDatabase } from '../src/db/client.ts';
 import { startChildServer, type ChildServer } from './lib/child.ts';
 import { createScratchDatabase, type ScratchDatabase } from './lib/postgres.ts';
-import { hotspots, profileFlags } from './lib/profile.ts';
+import { hotspots, profilePath } from './lib/profile.ts';
 import { formatNumber, percentile, type BenchSection, type Figure } from './lib/report.ts';
 import { evolvingSchema } from './lib/schemas.ts';
 
@@ -42,18 +42,21 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
     databases.push(registryDb);
     const rawDb = await createScratchDatabase(options.databaseUrl, 'raw');
     databases.push(rawDb);
-    const profile = options.profile ? profileFlags('register') : undefined;
-    child = await startChildServer('registry.ts', { databaseUrl: registryDb.url, redisUrl: options.redisUrl }, profile?.flags);
+    child = await startChildServer('registry.ts', { databaseUrl: registryDb.url, redisUrl: options.redisUrl });
+    const registry = child;
     raw = await openRawRegistrar(rawDb.url);
 
     const results: Record<'registry' | 'raw', Record<'sequential' | 'concurrent', Phase>> = {
       registry: { sequential: emptyPhase, concurrent: emptyPhase },
       raw: { sequential: emptyPhase, concurrent: emptyPhase },
     };
+    const profile = options.profile ? profilePath('register') : undefined;
     for (const [name, register] of [['raw', raw.register], ['registry', httpRegistrar(child.url)]] as const) {
       await runPhase(register, `${name}-warm`, 40, options.inFlight);
+      if (name === 'registry' && profile) await registry.startProfile();
       results[name].sequential = await runPhase(register, `${name}-seq`, options.count, 1);
       results[name].concurrent = await runPhase(register, `${name}-conc`, options.count, options.inFlight);
+      if (name === 'registry' && profile) await registry.stopProfile(profile);
       for (const mode of ['sequential', 'concurrent'] as const) {
         const phase = results[name][mode];
         lines.push(
@@ -61,9 +64,7 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
         );
       }
     }
-    await child.stop();
-    child = undefined;
-    if (profile) lines.push(...hotspots(profile.dir));
+    if (profile) lines.push(...hotspots(profile));
     const figures: Figure[] = (['sequential', 'concurrent'] as const).map((mode) => {
       const ratio = results.registry[mode].rps / results.raw[mode].rps;
       lines.push(`register: ratio registry/raw (${mode}) ${formatNumber(ratio)}`);

@@ -31,7 +31,9 @@ for (const pair of fc.sample(pairArbitrary(), { seed, numRuns: runs })) {
   if (outcome.compatible) compatible++;
   if (outcome.counterexample !== undefined) {
     failures++;
-    console.log('UNSOUND: the engine says BACKWARD-compatible, yet the new schema rejects a document the old one accepts');
+    console.log(
+      'UNSOUND: the engine says BACKWARD-compatible, yet the new schema rejects a document the old one accepts',
+    );
     console.log('  old:', JSON.stringify(pair.old));
     console.log('  new:', JSON.stringify(pair.next));
     console.log('  document:', JSON.stringify(outcome.counterexample));
@@ -39,5 +41,7 @@ for (const pair of fc.sample(pairArbitrary(), { seed, numRuns: runs })) {
 }
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`seed ${seed}: ${pairs} schema pairs (${compatible} judged compatible), ${documents} documents (${valid} valid under old), ${failures} counterexamples, ${seconds}s`);
+console.log(
+  `seed ${seed}: ${pairs} schema pairs (${compatible} judged compatible), ${documents} documents (${valid} valid under old), ${failures} counterexamples, ${seconds}s`,
+);
 process.exit(failures > 0 ? 1 : 0);

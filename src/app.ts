@@ -18,17 +18,17 @@ export function createApp(deps: Deps, operations?: OperationSpec[]): Hono {
     await next();
     c.res.headers.set('x-request-id', requestId);
   });
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.maxBodyBytes,
-      onError: (c) =>
-        renderError(
-          c,
-          new DomainError('BODY_TOO_LARGE', `The request body exceeds the limit of ${deps.config.maxBodyBytes} bytes.`),
-          deps.logger,
-        ),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.config.maxBodyBytes,
+    onError: (c) =>
+      renderError(
+        c,
+        new DomainError('BODY_TOO_LARGE', `The request body exceeds the limit of ${deps.config.maxBodyBytes} bytes.`),
+        deps.logger,
+      ),
+  });
+  // GET/HEAD carry no body; the limiter's c.req.raw.body read would build a full undici Request (-40% by-id req/s).
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   const router = new Router(app, deps, operations ?? (cachedOperations ??= loadOperations()));
   registerRoutes(router);

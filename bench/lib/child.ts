@@ -1,11 +1,19 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
 
 export interface ChildServer {
   url: string;
   pid: number;
+  /** Starts the child's V8 CPU profiler (entries that call `announce` support it). */
+  startProfile(): Promise<void>;
+  /** Stops the profiler and writes the profile to `file` (a .cpuprofile, loadable in Chrome DevTools). */
+  stopProfile(file: string): Promise<void>;
   stop(): Promise<void>;
 }
+
+type Command = { type: 'profile-start' } | { type: 'profile-stop'; file: string };
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -14,10 +22,10 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * has an event loop of its own and never competes with autocannon inside one thread. The entry announces
  * `{ port }` over IPC once it listens and exits when the IPC channel closes.
  */
-export async function startChildServer(entry: string, options: unknown, nodeFlags: string[] = []): Promise<ChildServer> {
+export async function startChildServer(entry: string, options: unknown): Promise<ChildServer> {
   const child: ChildProcess = fork(fileURLToPath(new URL(`./servers/${entry}`, import.meta.url)), [JSON.stringify(options)], {
     cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx', ...nodeFlags],
+    execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -33,12 +41,19 @@ export async function startChildServer(entry: string, options: unknown, nodeFlag
       reject(new Error(`${entry} exited with code ${code} before listening`));
     });
   });
+  const command = (message: Command) =>
+    new Promise<void>((resolve) => {
+      child.once('message', () => resolve());
+      child.send(message);
+    });
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid ?? -1,
+    startProfile: () => command({ type: 'profile-start' }),
+    stopProfile: (file) => command({ type: 'profile-stop', file }),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || !child.connected) return resolve();
         const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', () => {
           clearTimeout(killer);
@@ -49,8 +64,26 @@ export async function startChildServer(entry: string, options: unknown, nodeFlag
   };
 }
 
-/** Child side: announce the listening port to the parent and run `close` when the parent lets go. */
+/**
+ * Child side: announce the listening port, answer profiling commands (so a profile covers exactly the
+ * measured window, not start-up), and run `close` when the parent lets go.
+ */
 export function announce(port: number, close: () => Promise<void>): void {
+  const session = new Session();
+  process.on('message', (message: Command) => {
+    void (async () => {
+      if (message.type === 'profile-start') {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      } else {
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(message.file, JSON.stringify(profile));
+        session.disconnect();
+      }
+      process.send?.({ done: message.type });
+    })();
+  });
   process.send?.({ port });
   process.once('disconnect', () => {
     close()

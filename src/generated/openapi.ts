@@ -475,6 +475,8 @@ export interface components {
             schemaType?: string;
             schema?: string;
             references?: components["schemas"]["Reference"][];
+            metadata?: Record<string, never>;
+            ruleSet?: Record<string, never>;
         };
         Schema: {
             subject: string;

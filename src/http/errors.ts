@@ -53,25 +53,40 @@ export function renderError(c: Context, error: unknown, logger: Logger): Respons
 
 /** Database faults that are not the caller's fault: unavailable → 503, lock/statement timeout → 50002. */
 function classifyInfrastructureError(error: unknown): DomainError | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === '55P03' || code === '57014') {
-    return new DomainError('TIMEOUT', 'The operation timed out waiting for the database.');
-  }
-  if (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === 'CONNECT_TIMEOUT' ||
-    code === 'CONNECTION_CLOSED' ||
-    code === 'CONNECTION_ENDED' ||
-    code === 'CONNECTION_DESTROYED' ||
-    code === '57P01' ||
-    code === '57P03' ||
-    code === '53300'
-  ) {
-    return new DomainError('UNAVAILABLE', 'The registry database is unavailable; retry later.');
+  // drizzle wraps driver errors (DrizzleQueryError, whose message holds the SQL) with the driver's as `cause`.
+  for (let at = error, depth = 0; at !== null && typeof at === 'object' && depth < 5; depth++) {
+    const code = (at as { code?: unknown }).code;
+    if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
+      return new DomainError('TIMEOUT', 'The operation timed out waiting for the database.');
+    }
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) {
+      return new DomainError('UNAVAILABLE', 'The registry database is unavailable; retry later.');
+    }
+    at = (at as { cause?: unknown }).cause;
   }
   return undefined;
 }
+
+/** Lock not available, statement cancelled by statement_timeout. */
+const TIMEOUT_CODES = new Set(['55P03', '57014']);
+
+/** Socket-level failures of postgres.js, and server states that pass (shutdown, starting up, too many connections). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}\n${error.stack ?? ''}`;

@@ -116,6 +116,25 @@ describe(`@confluentinc/schemaregistry JSON serdes, unmodified (${STORAGE})`, ()
     await expect(deserializer.deserialize(topic, bytes)).resolves.toEqual(value);
   });
 
+  it('keeps a 2020-12 schema intact, so the serdes pick the 2020-12 dialect', async () => {
+    const topic = uniqueSubject('points');
+    const point = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $defs: { coordinate: { type: 'number', minimum: -180, maximum: 180 } },
+      type: 'array',
+      prefixItems: [{ $ref: '#/$defs/coordinate' }, { $ref: '#/$defs/coordinate' }],
+      items: false,
+    };
+    await freshClient().register(`${topic}-value`, json(point));
+    const serializer = new JsonSerializer(freshClient(), SerdeType.VALUE, { useLatestVersion: true, validate: true });
+
+    const bytes = await serializer.serialize(topic, [12.5, 55.7]);
+    await expect(serializer.serialize(topic, [12.5, 55.7, 3])).rejects.toThrow(/Invalid message/);
+    await expect(serializer.serialize(topic, [500, 0])).rejects.toThrow(/Invalid message/);
+    const deserializer = new JsonDeserializer(freshClient(), SerdeType.VALUE, { validate: true });
+    await expect(deserializer.deserialize(topic, bytes)).resolves.toEqual([12.5, 55.7]);
+  });
+
   it('lets a consumer on the latest version read a record written with an older one', async () => {
     const topic = uniqueSubject('evolving');
     const v1 = await freshClient().register(`${topic}-value`, json(orderV1));

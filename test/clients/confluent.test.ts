@@ -112,6 +112,8 @@ describe(`@confluentinc/schemaregistry client, unmodified (${STORAGE})`, () => {
     expect(await client.testCompatibility(subject, 1, json(orderIncompatible))).toBe(false);
     expect(recorder.lines()).toContain(`POST /compatibility/subjects/${subject}/versions/latest → 200`);
     expect(recorder.lines()).toContain(`POST /compatibility/subjects/${subject}/versions/1 → 200`);
+    // CI asks before the first registration: nothing to break yet.
+    expect(await client.testSubjectCompatibility(uniqueSubject('cf-compat-new'), json(orderV1))).toBe(true);
   });
 
   it('reads and writes subject config with the asymmetric keys', async () => {
@@ -143,6 +145,11 @@ describe(`@confluentinc/schemaregistry client, unmodified (${STORAGE})`, () => {
     expect(await freshClient().deleteSubjectVersion(subject, 2)).toBe(2);
     expect(await freshClient().getAllVersions(subject)).toEqual([1]);
     expect(await freshClient().getLatestSchemaMetadata(subject)).toMatchObject({ version: 1, id: v1 });
+    // Soft-deleted versions stay reachable when the client asks for them (serdes resolve references so).
+    expect(await freshClient().getSchemaMetadata(subject, 2, true)).toMatchObject({ version: 2 });
+    await expect(freshClient().getSchemaMetadata(subject, 2)).rejects.toMatchObject(restError(404, 40402));
+    expect(await freshClient().getVersion(subject, json(mine(orderV2)), false, true)).toBe(2);
+    await expect(freshClient().getVersion(subject, json(mine(orderV2)))).rejects.toMatchObject(restError(404, 40403));
     await expect(freshClient().deleteSubjectVersion(subject, 2)).rejects.toMatchObject(restError(404, 40406));
     expect(await freshClient().deleteSubjectVersion(subject, 2, true)).toBe(2);
 

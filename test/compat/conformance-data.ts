@@ -15,7 +15,10 @@ export interface ConformanceCase {
   readonly updated: unknown;
 }
 
-const url = new URL('../../../shared/conformance/apicurio-json/compatibility-test-data.json', import.meta.url);
+const url = new URL(
+  '../../../shared/conformance/apicurio-json/compatibility-test-data.json',
+  import.meta.url,
+);
 
 export const CASES: readonly ConformanceCase[] = (
   JSON.parse(readFileSync(url, 'utf8')) as { tests: Omit<ConformanceCase, 'index'>[] }
@@ -55,30 +58,95 @@ export interface ConformanceException {
   readonly why: string;
 }
 
-const annotation = (index: number, id: string, direction: Direction, document: unknown, why: string): ConformanceException => ({
-  index, id, direction, proof: 'annotation', document, why,
+const annotation = (
+  index: number,
+  id: string,
+  direction: Direction,
+  document: unknown,
+  why: string,
+): ConformanceException => ({
+  index,
+  id,
+  direction,
+  proof: 'annotation',
+  document,
+  why,
 });
 
 export const EXCEPTIONS: readonly ConformanceException[] = [
-  annotation(13, 'String: format 1', 'FORWARD', 'not a date-time', 'format is an annotation: dropping it changes no instance set'),
-  annotation(14, 'String: format 2', 'BACKWARD', '2020-01-01T00:00:00Z', 'a date-time that is not a date is still valid: format is an annotation'),
-  annotation(14, 'String: format 2', 'FORWARD', '2020-01-01', 'a date that is not a date-time is still valid: format is an annotation'),
-  annotation(100, 'String: contentEncoding 2', 'FORWARD', '!!not base64!!', 'contentEncoding is an annotation'),
+  annotation(
+    13,
+    'String: format 1',
+    'FORWARD',
+    'not a date-time',
+    'format is an annotation: dropping it changes no instance set',
+  ),
+  annotation(
+    14,
+    'String: format 2',
+    'BACKWARD',
+    '2020-01-01T00:00:00Z',
+    'a date-time that is not a date is still valid: format is an annotation',
+  ),
+  annotation(
+    14,
+    'String: format 2',
+    'FORWARD',
+    '2020-01-01',
+    'a date that is not a date-time is still valid: format is an annotation',
+  ),
+  annotation(
+    100,
+    'String: contentEncoding 2',
+    'FORWARD',
+    '!!not base64!!',
+    'contentEncoding is an annotation',
+  ),
   annotation(101, 'String: contentEncoding 3', 'BACKWARD', 'aGVsbG8=', 'contentEncoding is an annotation'),
-  annotation(101, 'String: contentEncoding 3', 'FORWARD', '!!not base64!!', 'contentEncoding is an annotation'),
+  annotation(
+    101,
+    'String: contentEncoding 3',
+    'FORWARD',
+    '!!not base64!!',
+    'contentEncoding is an annotation',
+  ),
   annotation(103, 'String: contentMediaType 2', 'FORWARD', 'not a PNG', 'contentMediaType is an annotation'),
-  annotation(104, 'String: contentMediaType 3', 'BACKWARD', 'a PNG, perhaps', 'contentMediaType is an annotation'),
-  annotation(104, 'String: contentMediaType 3', 'FORWARD', 'a JPEG, perhaps', 'contentMediaType is an annotation'),
+  annotation(
+    104,
+    'String: contentMediaType 3',
+    'BACKWARD',
+    'a PNG, perhaps',
+    'contentMediaType is an annotation',
+  ),
+  annotation(
+    104,
+    'String: contentMediaType 3',
+    'FORWARD',
+    'a JPEG, perhaps',
+    'contentMediaType is an annotation',
+  ),
   {
-    index: 117, id: 'Complex: oneOf 1', direction: 'BACKWARD', proof: 'counterexample', document: 'abcdefg',
+    index: 117,
+    id: 'Complex: oneOf 1',
+    direction: 'BACKWARD',
+    proof: 'counterexample',
+    document: 'abcdefg',
     why: 'a 7-character string matches only the string branch of the old oneOf, but both branches of the new one (oneOf is exclusive)',
   },
   {
-    index: 119, id: 'Complex: oneOf 3', direction: 'BACKWARD', proof: 'counterexample', document: 'abc',
+    index: 119,
+    id: 'Complex: oneOf 3',
+    direction: 'BACKWARD',
+    proof: 'counterexample',
+    document: 'abc',
     why: '"abc" matches the single old branch, but both new branches (string and maxLength 5), so the new oneOf rejects it',
   },
   {
-    index: 124, id: 'Conditional: if', direction: 'FORWARD', proof: 'equivalent', document: { case: 'lowerCase', data: 'abc' },
+    index: 124,
+    id: 'Conditional: if',
+    direction: 'FORWARD',
+    proof: 'equivalent',
+    document: { case: 'lowerCase', data: 'abc' },
     why: 'the top-level enum restricts "case" to lower/upper, so widening the if-enum by "lowerCase" changes nothing: both schemas accept the same documents',
   },
 ];
@@ -88,7 +156,9 @@ export function conditionalGrid(): unknown[] {
   const cases = [undefined, 'lower', 'upper', 'lowerCase', 'other', 1, null];
   const data = [undefined, 'abc', 'ABC', 'aB', '', '1', 1, null];
   const out: unknown[] = [];
-  for (const c of cases) for (const d of data) out.push({ ...(c !== undefined && { case: c }), ...(d !== undefined && { data: d }) });
+  for (const c of cases)
+    for (const d of data)
+      out.push({ ...(c !== undefined && { case: c }), ...(d !== undefined && { data: d }) });
   out.push('x', 1, null, [], { extra: true });
   return out;
 }

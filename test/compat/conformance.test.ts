@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { checkPair } from '../../src/domain/compatibility/index.ts';
 import { canonical, isRecord } from '../../src/domain/compatibility/json/canonical.ts';
 import { createAjv, detectDraft } from '../../src/domain/schema/json/drafts.ts';
-import { CASES, comparable, conditionalGrid, EXCEPTIONS, existing, expected, type ConformanceException, type Direction } from './conformance-data.ts';
+import {
+  CASES,
+  comparable,
+  conditionalGrid,
+  EXCEPTIONS,
+  existing,
+  expected,
+  type ConformanceException,
+  type Direction,
+} from './conformance-data.ts';
 
 const DIRECTIONS: readonly Direction[] = ['BACKWARD', 'FORWARD'];
 const ANNOTATIONS = ['format', 'contentEncoding', 'contentMediaType'];
@@ -25,7 +34,11 @@ function validate(schema: unknown, doc: unknown, useDefaults = false): boolean {
 
 function stripAnnotations(schema: unknown): unknown {
   if (!isRecord(schema)) return schema;
-  return Object.fromEntries(Object.entries(schema).filter(([k]) => !ANNOTATIONS.includes(k)).map(([k, v]) => [k, stripAnnotations(v)]));
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([k]) => !ANNOTATIONS.includes(k))
+      .map(([k, v]) => [k, stripAnnotations(v)]),
+  );
 }
 
 function verdict(index: number, direction: Direction): boolean {
@@ -79,7 +92,8 @@ describe('documented exceptions are proven with ajv', () => {
       case 'equivalent':
         expect(expected(c, direction)).toBe(false);
         expect(validate(writer, e.document)).toBe(false);
-        for (const doc of conditionalGrid()) expect([doc, validate(writer, doc)]).toEqual([doc, validate(reader, doc, true)]);
+        for (const doc of conditionalGrid())
+          expect([doc, validate(writer, doc)]).toEqual([doc, validate(reader, doc, true)]);
         break;
     }
   });

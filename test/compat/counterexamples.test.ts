@@ -37,14 +37,26 @@ describe('counterexamples over the conformance data', () => {
         const [writer, reader] = direction === 'BACKWARD' ? [c.original, c.updated] : [c.updated, c.original];
         const found = result.violations.filter((v) => 'counterexample' in v);
         for (const v of found) {
-          expect([c.index, direction, v.counterexample, validate(writer, v.counterexample, false)]).toEqual([c.index, direction, v.counterexample, true]);
-          expect([c.index, direction, v.counterexample, validate(reader, v.counterexample, true)]).toEqual([c.index, direction, v.counterexample, false]);
+          expect([c.index, direction, v.counterexample, validate(writer, v.counterexample, false)]).toEqual([
+            c.index,
+            direction,
+            v.counterexample,
+            true,
+          ]);
+          expect([c.index, direction, v.counterexample, validate(reader, v.counterexample, true)]).toEqual([
+            c.index,
+            direction,
+            v.counterexample,
+            false,
+          ]);
         }
         if (found.length > 0) withCounterexample++;
       }
     }
     const share = withCounterexample / incompatible;
-    console.log(`counterexample share: ${withCounterexample}/${incompatible} incompatible verdicts = ${(share * 100).toFixed(1)}%`);
+    console.log(
+      `counterexample share: ${withCounterexample}/${incompatible} incompatible verdicts = ${(share * 100).toFixed(1)}%`,
+    );
     expect(share).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -39,14 +39,39 @@ const leaf: fc.Arbitrary<Json> = fc.oneof(
     },
     { requiredKeys: ['type'] },
   ),
-  fc.record({ enum: fc.uniqueArray(fc.constantFrom<Json>(1, 2, 'a', 'b', null, true, 2.5, 'ab', 0), { minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    enum: fc.uniqueArray(fc.constantFrom<Json>(1, 2, 'a', 'b', null, true, 2.5, 'ab', 0), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+  }),
   fc.record({ const: fc.constantFrom<Json>(1, 'a', null, false) }),
-  fc.constantFrom<Json>({ type: 'boolean' }, { type: 'null' }, {}, { type: ['string', 'integer'] }, { type: ['null', 'number'] }, true, { type: 'string' }, { type: 'integer' }),
-  fc.record({ enum: fc.uniqueArray(fc.constantFrom<Json>({ a: 1 }, [1, 2], { a: 'x', b: null }, [], {}), { minLength: 1, maxLength: 3 }) }),
+  fc.constantFrom<Json>(
+    { type: 'boolean' },
+    { type: 'null' },
+    {},
+    { type: ['string', 'integer'] },
+    { type: ['null', 'number'] },
+    true,
+    { type: 'string' },
+    { type: 'integer' },
+  ),
+  fc.record({
+    enum: fc.uniqueArray(fc.constantFrom<Json>({ a: 1 }, [1, 2], { a: 'x', b: null }, [], {}), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+  }),
 );
 
 const tree = fc.letrec<{ node: Json; object: Json; array: Json; combo: Json }>((tie) => ({
-  node: fc.oneof({ depthSize: 'small', maxDepth: 3, withCrossShrink: true }, leaf, tie('object'), tie('array'), tie('combo')),
+  node: fc.oneof(
+    { depthSize: 'small', maxDepth: 3, withCrossShrink: true },
+    leaf,
+    tie('object'),
+    tie('array'),
+    tie('combo'),
+  ),
   object: fc.record(
     {
       type: fc.constant('object'),
@@ -85,7 +110,11 @@ const tree = fc.letrec<{ node: Json; object: Json; array: Json; combo: Json }>((
     fc.record({ allOf: fc.array(tie('node'), { minLength: 1, maxLength: 2 }) }),
     fc.record({ not: tie('node') }),
     fc.record({ if: tie('node'), then: tie('node'), else: tie('node') }, { requiredKeys: ['if'] }),
-    fc.tuple(leaf, fc.array(tie('node'), { minLength: 1, maxLength: 2 })).map(([l, b]): Json => (typeof l === 'object' && l !== null && !Array.isArray(l) ? { ...l, anyOf: b } : { anyOf: b })),
+    fc
+      .tuple(leaf, fc.array(tie('node'), { minLength: 1, maxLength: 2 }))
+      .map(([l, b]): Json =>
+        typeof l === 'object' && l !== null && !Array.isArray(l) ? { ...l, anyOf: b } : { anyOf: b },
+      ),
   ),
 }));
 
@@ -94,13 +123,36 @@ const clone = <T>(v: T): T => structuredClone(v);
 
 /** Wraps a schema: as is, through `definitions` + `$ref`, or as a recursive linked structure. */
 function wrap(node: Json, mode: number): Json {
-  if (mode === 1) return { definitions: { D: node }, type: 'object', properties: { p: { $ref: '#/definitions/D' }, q: { $ref: '#/definitions/D' } } };
-  if (mode === 3) return { definitions: { D: node }, $ref: '#/definitions/D', maxProperties: 2, minLength: 1 };
-  if (mode === 2) return { definitions: { T: { type: 'object', properties: { v: node, next: { $ref: '#/definitions/T' } } } }, $ref: '#/definitions/T' };
+  if (mode === 1)
+    return {
+      definitions: { D: node },
+      type: 'object',
+      properties: { p: { $ref: '#/definitions/D' }, q: { $ref: '#/definitions/D' } },
+    };
+  if (mode === 3)
+    return { definitions: { D: node }, $ref: '#/definitions/D', maxProperties: 2, minLength: 1 };
+  if (mode === 2)
+    return {
+      definitions: { T: { type: 'object', properties: { v: node, next: { $ref: '#/definitions/T' } } } },
+      $ref: '#/definitions/T',
+    };
   return node;
 }
 
-const SINGLE = ['items', 'additionalItems', 'additionalProperties', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 's'];
+const SINGLE = [
+  'items',
+  'additionalItems',
+  'additionalProperties',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  's',
+];
 const LISTS = ['anyOf', 'oneOf', 'allOf', 'items', 'prefixItems'];
 const MAPS = ['properties', 'patternProperties', 'definitions', 'dependencies', 'dependentSchemas'];
 
@@ -113,12 +165,17 @@ function toDraft(node: Json, draft: Draft): Json {
     if (SINGLE.includes(k)) out[k] = Array.isArray(v) ? v.map((x) => toDraft(x, draft)) : toDraft(v, draft);
     else if (LISTS.includes(k) && Array.isArray(v)) out[k] = v.map((x) => toDraft(x, draft));
     else if (MAPS.includes(k) && isObj(v)) {
-      out[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [n, Array.isArray(x) ? x : toDraft(x, draft)]));
+      out[k] = Object.fromEntries(
+        Object.entries(v).map(([n, x]) => [n, Array.isArray(x) ? x : toDraft(x, draft)]),
+      );
     } else out[k] = v;
   }
   if (draft === 'draft-04') {
     if (Array.isArray(out['required']) && out['required'].length === 0) delete out['required'];
-    for (const [ex, b] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    for (const [ex, b] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
       const v = out[ex];
       if (typeof v === 'number') {
         const prior = out[b];
@@ -149,16 +206,26 @@ function addDefaults(node: Json, rnd: () => number): void {
   if (Array.isArray(node)) return node.forEach((n) => addDefaults(n, rnd));
   if (!isObj(node)) return;
   const props = node['properties'];
-  const risky = ['maxProperties', 'dependencies', 'propertyNames', 'patternProperties', 'unevaluatedProperties'].some((k) => k in node);
+  const risky = [
+    'maxProperties',
+    'dependencies',
+    'propertyNames',
+    'patternProperties',
+    'unevaluatedProperties',
+  ].some((k) => k in node);
   if (isObj(props) && !risky) {
     for (const s of Object.values(props)) {
       if (isObj(s) && Object.keys(s).length === 1 && rnd() < 0.5) {
-        const value = ({ string: 'd', integer: 3, number: 1.5, boolean: true, null: null } as Record<string, Json>)[String(s['type'])];
+        const value = (
+          { string: 'd', integer: 3, number: 1.5, boolean: true, null: null } as Record<string, Json>
+        )[String(s['type'])];
         if (value !== undefined) s['default'] = value;
       }
     }
   }
-  for (const [k, v] of Object.entries(node)) if (k !== 'enum' && k !== 'const' && k !== 'not' && k !== 'anyOf' && k !== 'oneOf' && k !== 'if') addDefaults(v, rnd);
+  for (const [k, v] of Object.entries(node))
+    if (k !== 'enum' && k !== 'const' && k !== 'not' && k !== 'anyOf' && k !== 'oneOf' && k !== 'if')
+      addDefaults(v, rnd);
 }
 
 /** A deterministic PRNG (mulberry32) for document generation from a fast-check seed. */
@@ -174,7 +241,11 @@ export function prng(seed: number): () => number {
 }
 
 /** Every subschema position of a schema (not keyword values such as `uniqueItems`), for mutation. */
-function positions(node: Json, out: { parent: Obj | Json[]; key: string | number }[] = [], depth = 0): typeof out {
+function positions(
+  node: Json,
+  out: { parent: Obj | Json[]; key: string | number }[] = [],
+  depth = 0,
+): typeof out {
   if (depth > 12 || !isObj(node)) return out;
   const visit = (parent: Obj | Json[], key: string | number, value: Json) => {
     if (isObj(value) || typeof value === 'boolean') {
@@ -185,12 +256,24 @@ function positions(node: Json, out: { parent: Obj | Json[]; key: string | number
   for (const [k, v] of Object.entries(node)) {
     if (SINGLE.includes(k)) visit(node, k, v);
     if (LISTS.includes(k) && Array.isArray(v)) v.forEach((x, i) => visit(v, i, x));
-    if (MAPS.includes(k) && isObj(v)) for (const [n, x] of Object.entries(v)) if (!Array.isArray(x)) visit(v, n, x);
+    if (MAPS.includes(k) && isObj(v))
+      for (const [n, x] of Object.entries(v)) if (!Array.isArray(x)) visit(v, n, x);
   }
   return out;
 }
 
-const NUMERIC = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
+const NUMERIC = [
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+];
 
 /** Applies one random edit (relaxing or tightening) to a copy of the schema. */
 export function mutate(schema: Json, rnd: () => number, replacement: Json): Json {
@@ -211,7 +294,8 @@ export function mutate(schema: Json, rnd: () => number, replacement: Json): Json
   else if (op === 2) {
     const numeric = NUMERIC.filter((k) => typeof node[k] === 'number');
     const k = numeric[Math.floor(rnd() * numeric.length)];
-    if (k !== undefined) node[k] = Math.max(0, (node[k] as number) + (rnd() < 0.5 ? -1 : 1) * (1 + Math.floor(rnd() * 3)));
+    if (k !== undefined)
+      node[k] = Math.max(0, (node[k] as number) + (rnd() < 0.5 ? -1 : 1) * (1 + Math.floor(rnd() * 3)));
     else node[NUMERIC[Math.floor(rnd() * NUMERIC.length)] ?? 'minLength'] = Math.floor(rnd() * 4);
   } else if (op === 3) {
     const keys = Object.keys(node);
@@ -219,10 +303,20 @@ export function mutate(schema: Json, rnd: () => number, replacement: Json): Json
     if (k !== undefined) delete node[k];
   } else if (op === 4) {
     const t = node['type'];
-    node['type'] = t === 'integer' ? 'number' : t === 'number' ? 'integer' : t === 'string' ? ['string', 'null'] : rnd() < 0.5 ? 'string' : 'object';
+    node['type'] =
+      t === 'integer'
+        ? 'number'
+        : t === 'number'
+          ? 'integer'
+          : t === 'string'
+            ? ['string', 'null']
+            : rnd() < 0.5
+              ? 'string'
+              : 'object';
   } else if (op === 5) {
     const ap = node['additionalProperties'];
-    node['additionalProperties'] = ap === undefined ? false : ap === false ? true : rnd() < 0.5 ? false : replacement;
+    node['additionalProperties'] =
+      ap === undefined ? false : ap === false ? true : rnd() < 0.5 ? false : replacement;
   } else if (op === 6) {
     const req = Array.isArray(node['required']) ? (node['required'] as Json[]) : [];
     const name = NAMES[Math.floor(rnd() * NAMES.length)] ?? 'a';
@@ -239,7 +333,11 @@ export function mutate(schema: Json, rnd: () => number, replacement: Json): Json
     else if ('const' in node) node['enum'] = [node['const'] ?? null, 7];
     else node['pattern'] = PATTERNS[Math.floor(rnd() * PATTERNS.length)] ?? 'a';
   } else if (op === 9) {
-    for (const [a, b] of [['anyOf', 'oneOf'], ['oneOf', 'anyOf'], ['allOf', 'anyOf']]) {
+    for (const [a, b] of [
+      ['anyOf', 'oneOf'],
+      ['oneOf', 'anyOf'],
+      ['allOf', 'anyOf'],
+    ]) {
       if (a !== undefined && b !== undefined && a in node) {
         node[b] = node[a] ?? [];
         delete node[a];
@@ -253,7 +351,8 @@ export function mutate(schema: Json, rnd: () => number, replacement: Json): Json
 
 /** Values a reader would likely meet: built from the schema (mostly valid), with random noise. */
 export function document(schema: Json, root: Json, rnd: () => number, depth = 0): Json {
-  const noise = (): Json => [null, true, 0, 1, -1, 2.5, '', 'a', 'ab1', [], {}, [1], { a: 1 }, 'x'][Math.floor(rnd() * 14)] ?? null;
+  const noise = (): Json =>
+    [null, true, 0, 1, -1, 2.5, '', 'a', 'ab1', [], {}, [1], { a: 1 }, 'x'][Math.floor(rnd() * 14)] ?? null;
   if (depth > 6 || rnd() < 0.05) return noise();
   if (typeof schema === 'boolean' || !isObj(schema)) return noise();
   const ref = schema['$ref'];
@@ -263,11 +362,13 @@ export function document(schema: Json, root: Json, rnd: () => number, depth = 0)
     const target = isObj(defs) && name !== undefined ? defs[name] : undefined;
     if (target !== undefined) return document(target, root, rnd, depth + 1);
   }
-  if (Array.isArray(schema['enum']) && schema['enum'].length > 0) return schema['enum'][Math.floor(rnd() * schema['enum'].length)] ?? null;
+  if (Array.isArray(schema['enum']) && schema['enum'].length > 0)
+    return schema['enum'][Math.floor(rnd() * schema['enum'].length)] ?? null;
   if ('const' in schema) return schema['const'] ?? null;
   for (const k of ['anyOf', 'oneOf']) {
     const list = schema[k];
-    if (Array.isArray(list) && list.length > 0 && rnd() < 0.7) return document(list[Math.floor(rnd() * list.length)] ?? true, root, rnd, depth + 1);
+    if (Array.isArray(list) && list.length > 0 && rnd() < 0.7)
+      return document(list[Math.floor(rnd() * list.length)] ?? true, root, rnd, depth + 1);
   }
   if (Array.isArray(schema['allOf']) && rnd() < 0.5) {
     const parts = schema['allOf'].map((s) => document(s, root, rnd, depth + 1));
@@ -276,8 +377,21 @@ export function document(schema: Json, root: Json, rnd: () => number, depth = 0)
   }
   const declared = schema['type'];
   const types = Array.isArray(declared) ? declared : typeof declared === 'string' ? [declared] : [];
-  const inferred = 'properties' in schema || 'required' in schema ? 'object' : 'items' in schema || 'prefixItems' in schema ? 'array' : 'minLength' in schema || 'pattern' in schema ? 'string' : 'minimum' in schema || 'multipleOf' in schema ? 'number' : undefined;
-  const type = String(types[Math.floor(rnd() * types.length)] ?? inferred ?? ['string', 'integer', 'object', 'array', 'null'][Math.floor(rnd() * 5)]);
+  const inferred =
+    'properties' in schema || 'required' in schema
+      ? 'object'
+      : 'items' in schema || 'prefixItems' in schema
+        ? 'array'
+        : 'minLength' in schema || 'pattern' in schema
+          ? 'string'
+          : 'minimum' in schema || 'multipleOf' in schema
+            ? 'number'
+            : undefined;
+  const type = String(
+    types[Math.floor(rnd() * types.length)] ??
+      inferred ??
+      ['string', 'integer', 'object', 'array', 'null'][Math.floor(rnd() * 5)],
+  );
   const num = (k: string) => (typeof schema[k] === 'number' ? (schema[k] as number) : undefined);
   switch (type) {
     case 'null':
@@ -301,11 +415,19 @@ export function document(schema: Json, root: Json, rnd: () => number, depth = 0)
     }
     case 'array': {
       const items = schema['prefixItems'] ?? schema['items'];
-      const rest = Array.isArray(items) ? (schema['prefixItems'] ? schema['items'] : schema['additionalItems']) : items;
+      const rest = Array.isArray(items)
+        ? schema['prefixItems']
+          ? schema['items']
+          : schema['additionalItems']
+        : items;
       const n = Math.floor(rnd() * 4);
       const out: Json[] = [];
-      for (let i = 0; i < n; i++) out.push(document((Array.isArray(items) ? items[i] : undefined) ?? rest ?? true, root, rnd, depth + 1));
-      if (schema['contains'] !== undefined && rnd() < 0.7) out.push(document(schema['contains'], root, rnd, depth + 1));
+      for (let i = 0; i < n; i++)
+        out.push(
+          document((Array.isArray(items) ? items[i] : undefined) ?? rest ?? true, root, rnd, depth + 1),
+        );
+      if (schema['contains'] !== undefined && rnd() < 0.7)
+        out.push(document(schema['contains'], root, rnd, depth + 1));
       return out;
     }
     default: {
@@ -313,7 +435,8 @@ export function document(schema: Json, root: Json, rnd: () => number, depth = 0)
       const props = isObj(schema['properties']) ? schema['properties'] : {};
       const required = Array.isArray(schema['required']) ? schema['required'] : [];
       for (const name of NAMES) {
-        if (required.includes(name) || (name in props && rnd() < 0.6) || rnd() < 0.1) out[name] = document(props[name] ?? true, root, rnd, depth + 1);
+        if (required.includes(name) || (name in props && rnd() < 0.6) || rnd() < 0.1)
+          out[name] = document(props[name] ?? true, root, rnd, depth + 1);
       }
       if (rnd() < 0.2) out[['x9', 'bz', 'zz'][Math.floor(rnd() * 3)] ?? 'zz'] = noise();
       return out;
@@ -330,7 +453,15 @@ export interface PairCase {
 /** fast-check arbitrary for (old, new) schema pairs with a document seed. */
 export function pairArbitrary(): fc.Arbitrary<PairCase> {
   return fc
-    .tuple(tree.node, tree.node, fc.constantFrom<Draft>('draft-07', 'draft-07', '2020-12', '2019-09', 'draft-04'), fc.nat({ max: 5 }), fc.nat(), fc.nat({ max: 2 }), fc.boolean())
+    .tuple(
+      tree.node,
+      tree.node,
+      fc.constantFrom<Draft>('draft-07', 'draft-07', '2020-12', '2019-09', 'draft-04'),
+      fc.nat({ max: 5 }),
+      fc.nat(),
+      fc.nat({ max: 2 }),
+      fc.boolean(),
+    )
     .map(([node, replacement, draft, wrapping, seed, mutations, swap]) => {
       const rnd = prng(seed);
       const base = wrap(node, wrapping % 4);
@@ -377,8 +508,11 @@ export interface Outcome {
 export function checkPair(c: PairCase, docs: number): Outcome {
   const writer = compile(c.old, false);
   const reader = compile(c.next, true);
-  if (writer === undefined || reader === undefined) return { compatible: undefined, documents: 0, validUnderOld: 0 };
-  const compatible = diff({ schema: c.old }, { schema: c.next }, 'STRICT', { counterexamples: false }).every((d) => d.compatible);
+  if (writer === undefined || reader === undefined)
+    return { compatible: undefined, documents: 0, validUnderOld: 0 };
+  const compatible = diff({ schema: c.old }, { schema: c.next }, 'STRICT', { counterexamples: false }).every(
+    (d) => d.compatible,
+  );
   const rnd = prng(c.docSeed);
   const candidates: Json[] = [];
   for (let i = 0; i < docs; i++) candidates.push(document(c.old, c.old, rnd));
@@ -387,7 +521,8 @@ export function checkPair(c: PairCase, docs: number): Outcome {
   for (const doc of candidates) {
     if (writer(clone(doc)) !== true) continue;
     valid++;
-    if (compatible && reader(clone(doc)) !== true) return { compatible, documents: candidates.length, validUnderOld: valid, counterexample: doc };
+    if (compatible && reader(clone(doc)) !== true)
+      return { compatible, documents: candidates.length, validUnderOld: valid, counterexample: doc };
   }
   return { compatible, documents: candidates.length, validUnderOld: valid };
 }

@@ -26,10 +26,13 @@ describe('STRICT BACKWARD verdicts are sound', () => {
       documents += outcome.documents;
       valid += outcome.validUnderOld;
       if (outcome.compatible) compatible++;
-      if (outcome.counterexample !== undefined) broken.push({ old: pair.old, next: pair.next, document: outcome.counterexample });
+      if (outcome.counterexample !== undefined)
+        broken.push({ old: pair.old, next: pair.next, document: outcome.counterexample });
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`soundness: ${pairs} pairs (${compatible} compatible), ${documents} documents (${valid} valid under old), ${seconds}s`);
+    console.log(
+      `soundness: ${pairs} pairs (${compatible} compatible), ${documents} documents (${valid} valid under old), ${seconds}s`,
+    );
     expect(broken).toEqual([]);
     expect(documents).toBeGreaterThanOrEqual(10_000);
     expect(compatible).toBeGreaterThan(pairs / 4);

@@ -1,7 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanUpProcesses, spawnRegistry, startRegistryProcess, tempDataDir } from './registryProcess.ts';
 
-const PROCESS_TIMEOUT = 180_000;
+async function setGlobalLevel(url: string, level: string): Promise<void> {
+  const res = await fetch(`${url}/config`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+    body: JSON.stringify({ compatibility: level }),
+  });
+  expect(res.status).toBe(200);
+}
 
 async function globalLevel(url: string): Promise<unknown> {
   const res = await fetch(`${url}/config`);
@@ -10,57 +17,35 @@ async function globalLevel(url: string): Promise<unknown> {
 }
 
 // PGlite silently loses writes when two processes open one directory, so the second must refuse to start.
+// One data directory goes through the whole life cycle: each fresh PGlite directory costs seconds of initdb.
 describe('embedded mode: one process per data directory', () => {
   afterAll(cleanUpProcesses);
 
-  it(
-    'refuses a second process on the same DATA_DIR and starts again once the first has stopped',
-    async () => {
-      const dataDir = tempDataDir();
-      const first = await startRegistryProcess({ DATA_DIR: dataDir });
-      const put = await fetch(`${first.url}/config`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
-        body: JSON.stringify({ compatibility: 'FULL' }),
-      });
-      expect(put.status).toBe(200);
+  it('refuses a second process, then hands the directory over after a stop and after a crash', async () => {
+    const dataDir = tempDataDir();
+    const first = await startRegistryProcess({ DATA_DIR: dataDir });
+    await setGlobalLevel(first.url, 'FULL');
 
-      const second = spawnRegistry({ DATA_DIR: dataDir }, 'cli');
-      const refused = await second.exited;
-      expect(refused.code).not.toBe(0);
-      expect(refused.code).not.toBeNull();
-      expect(second.stderr()).toContain(dataDir);
-      expect(second.stderr()).toMatch(/data directory/i);
-      expect(second.stderr()).not.toMatch(/^\s+at /m);
+    const second = spawnRegistry({ DATA_DIR: dataDir }, 'cli');
+    const refused = await second.exited;
+    expect(refused.code).not.toBe(0);
+    expect(refused.code).not.toBeNull();
+    expect(second.stderr()).toContain(dataDir);
+    expect(second.stderr()).toMatch(/data directory/i);
+    expect(second.stderr()).not.toMatch(/^\s+at /m);
+    // The refused process must not have disturbed the first one.
+    expect(await globalLevel(first.url)).toBe('FULL');
 
-      // The refused process must not have disturbed the first one.
-      expect(await globalLevel(first.url)).toBe('FULL');
-      expect(await first.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    // After a graceful stop the lock is released and the data is still there.
+    expect(await first.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    const third = await startRegistryProcess({ DATA_DIR: dataDir });
+    expect(await globalLevel(third.url)).toBe('FULL');
+    await setGlobalLevel(third.url, 'FORWARD');
 
-      const third = await startRegistryProcess({ DATA_DIR: dataDir });
-      expect(await globalLevel(third.url)).toBe('FULL');
-      expect(await third.stop('SIGTERM')).toEqual({ code: 0, signal: null });
-    },
-    PROCESS_TIMEOUT,
-  );
-
-  it(
-    'takes over the lock of a process that was killed without cleaning up, keeping its committed data',
-    async () => {
-      const dataDir = tempDataDir();
-      const crashed = await startRegistryProcess({ DATA_DIR: dataDir });
-      const put = await fetch(`${crashed.url}/config`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
-        body: JSON.stringify({ compatibility: 'FORWARD' }),
-      });
-      expect(put.status).toBe(200);
-      expect((await crashed.stop('SIGKILL')).signal).toBe('SIGKILL');
-
-      const next = await startRegistryProcess({ DATA_DIR: dataDir });
-      expect(await globalLevel(next.url)).toBe('FORWARD');
-      expect(await next.stop('SIGTERM')).toEqual({ code: 0, signal: null });
-    },
-    PROCESS_TIMEOUT,
-  );
+    // A killed process leaves its lock file behind; the next one takes it over and keeps committed data.
+    expect((await third.stop('SIGKILL')).signal).toBe('SIGKILL');
+    const fourth = await startRegistryProcess({ DATA_DIR: dataDir });
+    expect(await globalLevel(fourth.url)).toBe('FORWARD');
+    expect(await fourth.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+  }, 180_000);
 });

@@ -1,8 +1,9 @@
-import { and, eq, exists, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, max, sql } from 'drizzle-orm';
 import type { SchemaReference } from '../../domain/schema/json/references.ts';
 import type { Queryable, Tx } from '../client.ts';
 import { queryRows } from '../client.ts';
 import { schemas, subjectVersions } from '../schema.ts';
+import { filterCondition, prefixCondition, type Page, type VersionFilter } from './versions.ts';
 
 /** A stored schema as the by-id endpoints serve it. Content under an id never changes. */
 export interface SchemaRecord {
@@ -122,4 +123,37 @@ export async function bumpSchemaIdSequence(tx: Tx, importedId: number): Promise<
 export async function maxSchemaId(db: Queryable): Promise<number> {
   const rows = await queryRows<{ max: number | string | null }>(db, sql`select max(id) as max from schemas`);
   return Number(rows[0]?.max ?? 0);
+}
+
+/**
+ * Subject-versions with their schema rows for `GET /schemas`, sorted by subject then version, paged;
+ * with `latestOnly` only the newest version (under the same filter) of each subject.
+ */
+export async function listVersionsWithSchemas(
+  db: Queryable,
+  options: { prefix: string | undefined; filter: VersionFilter; latestOnly: boolean } & Page,
+): Promise<Array<{ subject: string; version: number; record: SchemaRecord }>> {
+  const latest = db
+    .select({ subject: subjectVersions.subject, version: max(subjectVersions.version).as('latest_version') })
+    .from(subjectVersions)
+    .where(filterCondition(options.filter))
+    .groupBy(subjectVersions.subject)
+    .as('latest');
+  const base = db
+    .select({ subject: subjectVersions.subject, version: subjectVersions.version, ...recordColumns })
+    .from(subjectVersions)
+    .innerJoin(schemas, eq(schemas.id, subjectVersions.schemaId))
+    .$dynamic();
+  const joined = options.latestOnly
+    ? base.innerJoin(
+        latest,
+        and(eq(latest.subject, subjectVersions.subject), eq(latest.version, subjectVersions.version)),
+      )
+    : base;
+  const query = joined
+    .where(and(filterCondition(options.filter), prefixCondition(options.prefix)))
+    .orderBy(asc(subjectVersions.subject), asc(subjectVersions.version));
+  if (options.offset > 0) query.offset(options.offset);
+  if (options.limit >= 0) query.limit(options.limit);
+  return (await query).map((row) => ({ subject: row.subject, version: row.version, record: toRecord(row) }));
 }

@@ -219,54 +219,7 @@ export async function versionsUsingSchema(
   return rows.map(toRow);
 }
 
-/** Versions joined with their schema rows for `GET /schemas`: sorted by subject then version, paged. */
-export async function listVersionsWithSchemas(
-  db: Queryable,
-  options: { prefix: string | undefined; filter: VersionFilter; latestOnly: boolean } & Page,
-): Promise<
-  Array<
-    VersionRow & {
-      schemaType: string;
-      schema: string;
-      references: unknown;
-      metadata: unknown;
-      ruleSet: unknown;
-    }
-  >
-> {
-  const latest = db
-    .select({ subject: subjectVersions.subject, version: max(subjectVersions.version).as('latest_version') })
-    .from(subjectVersions)
-    .where(filterCondition(options.filter))
-    .groupBy(subjectVersions.subject)
-    .as('latest');
-  const base = db
-    .select({
-      ...rowColumns,
-      schemaType: schemas.schemaType,
-      schema: schemas.schema,
-      references: schemas.references,
-      metadata: schemas.metadata,
-      ruleSet: schemas.ruleSet,
-    })
-    .from(subjectVersions)
-    .innerJoin(schemas, eq(schemas.id, subjectVersions.schemaId))
-    .$dynamic();
-  const joined = options.latestOnly
-    ? base.innerJoin(
-        latest,
-        and(eq(latest.subject, subjectVersions.subject), eq(latest.version, subjectVersions.version)),
-      )
-    : base;
-  const query = joined
-    .where(and(filterCondition(options.filter), prefixCondition(options.prefix)))
-    .orderBy(asc(subjectVersions.subject), asc(subjectVersions.version));
-  if (options.offset > 0) query.offset(options.offset);
-  if (options.limit >= 0) query.limit(options.limit);
-  return (await query).map((r) => ({ ...r, schemaId: Number(r.schemaId) }));
-}
-
-function prefixCondition(prefix: string | undefined): SQL | undefined {
+export function prefixCondition(prefix: string | undefined): SQL | undefined {
   // starts_with, not LIKE: subject names may contain % and _.
   return prefix === undefined || prefix === ''
     ? undefined

@@ -1,16 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { canonical } from './json/canonical.ts';
 import {
-  checkCompatibility, checkPair, COMPATIBILITY_LEVELS, directionsOf, isTransitive,
-  type CompatibilityLevel, type ComparableSchema, type ExistingVersion,
+  checkCompatibility,
+  checkPair,
+  COMPATIBILITY_LEVELS,
+  directionsOf,
+  isTransitive,
+  type CompatibilityLevel,
+  type ComparableSchema,
+  type ExistingVersion,
 } from './index.ts';
 
 const schema = (doc: unknown, schemaType = 'JSON'): ComparableSchema => ({
-  schemaType, fingerprint: `${schemaType}:${canonical(doc)}`, schema: doc, references: new Map(),
+  schemaType,
+  fingerprint: `${schemaType}:${canonical(doc)}`,
+  schema: doc,
+  references: new Map(),
 });
-const version = (doc: unknown, n: number, schemaType = 'JSON'): ExistingVersion => ({ ...schema(doc, schemaType), version: n });
+const version = (doc: unknown, n: number, schemaType = 'JSON'): ExistingVersion => ({
+  ...schema(doc, schemaType),
+  version: n,
+});
 
-const closed = (props: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties: props, required, additionalProperties: false });
+const closed = (props: Record<string, unknown>, required: string[] = []) => ({
+  type: 'object',
+  properties: props,
+  required,
+  additionalProperties: false,
+});
 const V1 = closed({ a: { type: 'string' } });
 const V2 = closed({ a: { type: 'string' }, b: { type: 'integer' } });
 const V3 = closed({ a: { type: 'string' }, b: { type: 'integer' } }, ['b']);
@@ -47,7 +64,10 @@ describe('checkCompatibility', () => {
   });
 
   it('is compatible with no existing versions', () => {
-    expect(checkCompatibility('FULL_TRANSITIVE', schema({ type: 'integer' }), [])).toEqual({ compatible: true, violations: [] });
+    expect(checkCompatibility('FULL_TRANSITIVE', schema({ type: 'integer' }), [])).toEqual({
+      compatible: true,
+      violations: [],
+    });
   });
 
   it('non-transitive levels compare with the newest version only', () => {
@@ -59,13 +79,23 @@ describe('checkCompatibility', () => {
   });
 
   it('transitive levels stop at the first failing version, newest first', () => {
-    const history = [version({ type: 'string', maxLength: 5 }, 3), version({ type: 'string', maxLength: 9 }, 2), version({ type: 'integer' }, 1)];
-    const result = checkCompatibility('BACKWARD_TRANSITIVE', schema({ type: 'string', maxLength: 5 }), history);
+    const history = [
+      version({ type: 'string', maxLength: 5 }, 3),
+      version({ type: 'string', maxLength: 9 }, 2),
+      version({ type: 'integer' }, 1),
+    ];
+    const result = checkCompatibility(
+      'BACKWARD_TRANSITIVE',
+      schema({ type: 'string', maxLength: 5 }),
+      history,
+    );
     expect(result.violations.map((v) => v.oldVersion)).toEqual([2]);
   });
 
   it('FULL concatenates the violations of both directions', () => {
-    const result = checkCompatibility('FULL', schema({ type: 'string', maxLength: 12, minLength: 1 }), [version({ type: 'string', maxLength: 9 }, 1)]);
+    const result = checkCompatibility('FULL', schema({ type: 'string', maxLength: 12, minLength: 1 }), [
+      version({ type: 'string', maxLength: 9 }, 1),
+    ]);
     expect(new Set(result.violations.map((v) => v.direction))).toEqual(new Set(['BACKWARD', 'FORWARD']));
   });
 });
@@ -73,9 +103,19 @@ describe('checkCompatibility', () => {
 describe('checkPair', () => {
   it('explains violations with paths into old and new, a sentence and a counterexample', () => {
     const old = version({ type: 'object', properties: { a: { type: 'string' } } }, 4);
-    const proposed = schema({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, required: ['a', 'b'] });
+    const proposed = schema({
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'string' } },
+      required: ['a', 'b'],
+    });
     const [v] = checkPair(proposed, old, ['BACKWARD']).violations;
-    expect(v).toMatchObject({ rule: 'REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL', oldPath: '#/properties/b', newPath: '#/properties/b', direction: 'BACKWARD', oldVersion: 4 });
+    expect(v).toMatchObject({
+      rule: 'REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL',
+      oldPath: '#/properties/b',
+      newPath: '#/properties/b',
+      direction: 'BACKWARD',
+      oldVersion: 4,
+    });
     expect(v?.message).toContain('#/properties/b');
     expect(v?.counterexample).toEqual({});
   });
@@ -84,13 +124,22 @@ describe('checkPair', () => {
     const old = version({ type: 'object', properties: { x: { type: 'string', maxLength: 3 } } }, 1);
     const proposed = schema({ type: 'object', properties: { x: { type: 'string', maxLength: 5 } } });
     const [v] = checkPair(proposed, old, ['FORWARD']).violations;
-    expect(v).toMatchObject({ rule: 'MAX_LENGTH_DECREASED', oldPath: '#/properties/x', newPath: '#/properties/x', direction: 'FORWARD' });
+    expect(v).toMatchObject({
+      rule: 'MAX_LENGTH_DECREASED',
+      oldPath: '#/properties/x',
+      newPath: '#/properties/x',
+      direction: 'FORWARD',
+    });
     expect(v?.counterexample).toEqual({ x: 'aaaa' });
   });
 
   it('rejects a schema type change and unsupported schema types', () => {
-    expect(checkPair(schema({}, 'AVRO'), version({}, 1), ['BACKWARD']).violations[0]?.rule).toBe('SCHEMA_TYPE_CHANGED');
-    expect(checkPair(schema({}, 'AVRO'), version({}, 1, 'AVRO'), ['BACKWARD']).violations[0]?.rule).toBe('UNSUPPORTED_SCHEMA_TYPE');
+    expect(checkPair(schema({}, 'AVRO'), version({}, 1), ['BACKWARD']).violations[0]?.rule).toBe(
+      'SCHEMA_TYPE_CHANGED',
+    );
+    expect(checkPair(schema({}, 'AVRO'), version({}, 1, 'AVRO'), ['BACKWARD']).violations[0]?.rule).toBe(
+      'UNSUPPORTED_SCHEMA_TYPE',
+    );
   });
 
   it('applies the LENIENT policy', () => {

@@ -3,17 +3,18 @@
  * directions, and the violations with ajv-confirmed counterexamples. Pure; verdicts are memoised in a
  * bounded cache keyed by (old fingerprint, new fingerprint, direction, policy).
  */
-import { clearNormalisationMemo, describe, diff, render, type SchemaInput } from './json/index.ts';
+import {
+  clearNormalisationMemo,
+  describe,
+  diff,
+  normalise,
+  render,
+  type NormalisedSchema,
+} from './json/index.ts';
 import { Lru } from './json/memo.ts';
 
 export type CompatibilityLevel =
-  | 'NONE'
-  | 'BACKWARD'
-  | 'BACKWARD_TRANSITIVE'
-  | 'FORWARD'
-  | 'FORWARD_TRANSITIVE'
-  | 'FULL'
-  | 'FULL_TRANSITIVE';
+  'NONE' | 'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FORWARD' | 'FORWARD_TRANSITIVE' | 'FULL' | 'FULL_TRANSITIVE';
 
 export const COMPATIBILITY_LEVELS: readonly CompatibilityLevel[] = [
   'NONE',
@@ -77,14 +78,41 @@ export function isTransitive(level: CompatibilityLevel): boolean {
 
 const verdicts = new Lru<string, readonly Violation[]>(50_000);
 
+// Fingerprints can be long (canonical text): memo keys use small interned ids instead.
+const interned = new Map<string, number>();
+const idsBySchema = new WeakMap<ComparableSchema, number>();
+function internId(schema: ComparableSchema): number {
+  const known = idsBySchema.get(schema);
+  if (known !== undefined && interned.get(schema.fingerprint) === known) return known;
+  const fingerprint = schema.fingerprint;
+  let id = interned.get(fingerprint);
+  if (id === undefined) {
+    if (interned.size >= 200_000) {
+      interned.clear();
+      verdicts.clear();
+    }
+    id = interned.size + 1;
+    interned.set(fingerprint, id);
+  }
+  idsBySchema.set(schema, id);
+  return id;
+}
+
 /** Clears the verdict and normalisation memos (benchmarks measure cold runs). */
 export function clearCompatibilityMemo(): void {
   verdicts.clear();
+  interned.clear();
   clearNormalisationMemo();
 }
 
-function input(s: ComparableSchema): SchemaInput {
-  return { schema: s.schema, references: s.references, fingerprint: s.fingerprint };
+// Normal forms per schema object first (no hashing of long fingerprints), then per fingerprint.
+const forms = new WeakMap<ComparableSchema, NormalisedSchema>();
+function input(s: ComparableSchema): NormalisedSchema {
+  const known = forms.get(s);
+  if (known !== undefined && known.fingerprint === s.fingerprint && known.document === s.schema) return known;
+  const form = normalise({ schema: s.schema, references: s.references, fingerprint: s.fingerprint });
+  forms.set(s, form);
+  return form;
 }
 
 /** Violations of one direction: BACKWARD diffs old → new (old data, new reader); FORWARD the reverse. */
@@ -94,7 +122,7 @@ function checkDirection(
   direction: Direction,
   policy: CompatibilityPolicy,
 ): readonly Violation[] {
-  const key = `${existing.fingerprint}\u0000${proposed.fingerprint}\u0000${direction}\u0000${policy}`;
+  const key = `${internId(existing)}:${internId(proposed)}:${direction}:${policy}`;
   const hit = verdicts.get(key);
   if (hit !== undefined) return hit;
   const backward = direction === 'BACKWARD';
@@ -130,13 +158,39 @@ export function checkPair(
   const direction = directions[0] ?? 'BACKWARD';
   if (proposed.schemaType !== existing.schemaType) {
     const message = `The schema type changed from ${existing.schemaType} to ${proposed.schemaType} at #.`;
-    return { compatible: false, violations: [{ rule: 'SCHEMA_TYPE_CHANGED', oldPath: '#', newPath: '#', message, direction, oldVersion: existing.version }] };
+    return {
+      compatible: false,
+      violations: [
+        {
+          rule: 'SCHEMA_TYPE_CHANGED',
+          oldPath: '#',
+          newPath: '#',
+          message,
+          direction,
+          oldVersion: existing.version,
+        },
+      ],
+    };
   }
   if (proposed.schemaType !== 'JSON') {
     const message = `Compatibility of ${proposed.schemaType} schemas cannot be checked at # by this engine.`;
-    return { compatible: false, violations: [{ rule: 'UNSUPPORTED_SCHEMA_TYPE', oldPath: '#', newPath: '#', message, direction, oldVersion: existing.version }] };
+    return {
+      compatible: false,
+      violations: [
+        {
+          rule: 'UNSUPPORTED_SCHEMA_TYPE',
+          oldPath: '#',
+          newPath: '#',
+          message,
+          direction,
+          oldVersion: existing.version,
+        },
+      ],
+    };
   }
-  const violations = directions.flatMap((d) => checkDirection(proposed, existing, d, policy).map((v) => copy(v, existing.version)));
+  const violations = directions.flatMap((d) =>
+    checkDirection(proposed, existing, d, policy).map((v) => copy(v, existing.version)),
+  );
   return { compatible: violations.length === 0, violations };
 }
 

@@ -1,6 +1,6 @@
 import type { Handler } from '../../http/router.ts';
 import { respond } from '../../http/respond.ts';
-import { getSubjectsById as subjectsById } from '../../services/schemas/versionsById.ts';
+import { getSubjectsById as subjectsById } from '../../services/schemas/getSubjectsById.ts';
 
 /** GET /schemas/ids/{id}/subjects: the subjects using the id. */
 export const getSubjectsById: Handler<'getSubjectsById'> = async ({ c, input, deps }) =>

@@ -1,6 +1,6 @@
 import type { Handler } from '../../http/router.ts';
 import { respond } from '../../http/respond.ts';
-import { getVersionsById as versionsById } from '../../services/schemas/versionsById.ts';
+import { getVersionsById as versionsById } from '../../services/schemas/getVersionsById.ts';
 
 /** GET /schemas/ids/{id}/versions: `[{subject, version}]` using the id. */
 export const getVersionsById: Handler<'getVersionsById'> = async ({ c, input, deps }) =>

@@ -1,6 +1,6 @@
 import type { Handler } from '../../http/router.ts';
 import { respond } from '../../http/respond.ts';
-import { parseVersionSegment } from '../../services/subjects/guards.ts';
+import { parseVersionSegment } from '../../services/subjects/params.ts';
 import { deleteVersion as remove } from '../../services/subjects/deleteVersion.ts';
 
 /** DELETE /subjects/{s}/versions/{v}: the deleted version number, as a bare integer. */

@@ -1,6 +1,6 @@
 import type { Handler } from '../../http/router.ts';
 import { respond } from '../../http/respond.ts';
-import { parseVersionSegment } from '../../services/subjects/guards.ts';
+import { parseVersionSegment } from '../../services/subjects/params.ts';
 import { getReferencedBy as referencedBy } from '../../services/subjects/getReferencedBy.ts';
 
 /** GET /subjects/{s}/versions/{v}/referencedby: ids of the schemas referencing the version. */

@@ -1,6 +1,6 @@
 import type { Handler } from '../../http/router.ts';
 import { respond } from '../../http/respond.ts';
-import { parseVersionSegment } from '../../services/subjects/guards.ts';
+import { parseVersionSegment } from '../../services/subjects/params.ts';
 import { getVersion as get } from '../../services/subjects/getVersion.ts';
 
 /** GET /subjects/{s}/versions/{v}: the Schema view (`?name=` leaked by kafkajs is ignored). */

@@ -1,6 +1,6 @@
 import type { Handler } from '../../http/router.ts';
 import { respondJsonText } from '../../http/respond.ts';
-import { parseVersionSegment } from '../../services/subjects/guards.ts';
+import { parseVersionSegment } from '../../services/subjects/params.ts';
 import { readVersion } from '../../services/subjects/getVersion.ts';
 
 /** GET /subjects/{s}/versions/{v}/schema: the schema document itself, unwrapped. */

@@ -1,4 +1,4 @@
-import { listVersionsWithSchemas } from '../../db/repositories/versions.ts';
+import { listVersionsWithSchemas } from '../../db/repositories/schemas.ts';
 import type { Deps } from '../../deps.ts';
 import { subjectVersionView } from './readSchema.ts';
 
@@ -17,14 +17,5 @@ export async function listSchemas(
     offset: input.offset,
     limit: input.limit,
   });
-  return rows.map((row) =>
-    subjectVersionView(row.subject, row.version, {
-      id: row.schemaId,
-      schemaType: row.schemaType,
-      schema: row.schema,
-      references: Array.isArray(row.references) ? (row.references as never) : [],
-      metadata: (row.metadata ?? null) as Record<string, unknown> | null,
-      ruleSet: (row.ruleSet ?? null) as Record<string, unknown> | null,
-    }),
-  );
+  return rows.map((row) => subjectVersionView(row.subject, row.version, row.record));
 }

@@ -1,6 +1,7 @@
 import { referencingSchemaIds } from '../../db/repositories/references.ts';
 import type { Deps } from '../../deps.ts';
-import { assertValidSubject, page } from './guards.ts';
+import { assertValidSubject } from './guards.ts';
+import { page } from './params.ts';
 import { resolveVersion } from './resolveVersion.ts';
 
 /**

@@ -2,9 +2,9 @@
 import { pointer } from './canonical.ts';
 import { difference, type Engine } from './engine.ts';
 import { isFalse, isTrue, trueAt } from './nodes.ts';
-import { emptyPassesContains } from './evaluate.ts';
 import { samples } from './samples.ts';
 import type { ArrayConstraints, Difference, Node, SimpleNode } from './types.ts';
+import { compareContains, compareCounts } from './array-counts.ts';
 import { arrayWith, pick } from './witness.ts';
 
 interface Rest {
@@ -12,11 +12,17 @@ interface Rest {
   readonly keyword: 'items' | 'additionalItems' | 'unevaluatedItems';
 }
 
-const EMPTY = (path: string): ArrayConstraints => ({ path, prefix: [], restKeyword: 'items', tupleForm: false });
+const EMPTY = (path: string): ArrayConstraints => ({
+  path,
+  prefix: [],
+  restKeyword: 'items',
+  tupleForm: false,
+});
 
 function restOf(a: ArrayConstraints, role: 'writer' | 'reader'): Rest | undefined {
   if (a.rest) return { node: a.rest, keyword: a.restKeyword };
-  if (a.unevaluated && (role === 'reader' || a.unevaluated.exact)) return { node: a.unevaluated.node, keyword: 'unevaluatedItems' };
+  if (a.unevaluated && (role === 'reader' || a.unevaluated.exact))
+    return { node: a.unevaluated.node, keyword: 'unevaluatedItems' };
   return undefined;
 }
 
@@ -24,7 +30,13 @@ function firstWitness(diffs: readonly Difference[], e: Engine): (() => unknown) 
   return diffs.find((d) => d.witness !== undefined && !e.ok([d]))?.witness;
 }
 
-function comparePositions(e: Engine, oNode: SimpleNode, o: ArrayConstraints, u: ArrayConstraints, oMax: number): Difference[] {
+function comparePositions(
+  e: Engine,
+  oNode: SimpleNode,
+  o: ArrayConstraints,
+  u: ArrayConstraints,
+  oMax: number,
+): Difference[] {
   const out: Difference[] = [];
   const oRest = restOf(o, 'writer');
   const uRest = restOf(u, 'reader');
@@ -32,22 +44,32 @@ function comparePositions(e: Engine, oNode: SimpleNode, o: ArrayConstraints, u: 
   for (let i = 0; i < n; i++) {
     const oPath = o.prefix[i]?.path ?? pointer(o.path, 'items', i);
     const uPath = u.prefix[i]?.path ?? pointer(u.path, 'items', i);
-    const d = (rule: string, w?: () => unknown) => difference(rule, oPath, uPath, { name: String(i), path: uPath }, w);
+    const d = (rule: string, w?: () => unknown) =>
+      difference(rule, oPath, uPath, { name: String(i), path: uPath }, w);
     if (i >= oMax) {
       if (i >= o.prefix.length && i < u.prefix.length) out.push(d('ITEM_ADDED_TO_CLOSED_CONTENT_MODEL'));
       continue;
     }
-    const oi = o.prefix[i] ?? oRest?.node ?? trueAt( oPath);
-    const ui = u.prefix[i] ?? uRest?.node ?? trueAt( uPath);
+    const oi = o.prefix[i] ?? oRest?.node ?? trueAt(oPath);
+    const ui = u.prefix[i] ?? uRest?.node ?? trueAt(uPath);
     const wrap = (v: unknown) => arrayWith(oNode, i, v);
     if (i < o.prefix.length && i < u.prefix.length) {
       out.push(...e.child(oi, ui, wrap));
     } else if (i < u.prefix.length) {
       const nested = e.child(oi, ui, wrap);
       const open = oRest === undefined || isTrue(oRest.node);
-      if (open) out.push(e.ok(nested) ? d('ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL') : d('ITEM_ADDED_TO_OPEN_CONTENT_MODEL', firstWitness(nested, e)));
+      if (open)
+        out.push(
+          e.ok(nested)
+            ? d('ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL')
+            : d('ITEM_ADDED_TO_OPEN_CONTENT_MODEL', firstWitness(nested, e)),
+        );
       else if (e.ok(nested)) out.push(d('ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'), ...nested);
-      else out.push(d('ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL', firstWitness(nested, e)), ...nested);
+      else
+        out.push(
+          d('ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL', firstWitness(nested, e)),
+          ...nested,
+        );
     } else if (uRest === undefined || isTrue(uRest.node)) {
       out.push(d('ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL'));
     } else if (isFalse(uRest.node)) {
@@ -56,7 +78,11 @@ function comparePositions(e: Engine, oNode: SimpleNode, o: ArrayConstraints, u: 
     } else {
       const nested = e.child(oi, ui, wrap);
       if (e.ok(nested)) out.push(d('ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'), ...nested);
-      else out.push(d('ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL', firstWitness(nested, e)), ...nested);
+      else
+        out.push(
+          d('ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL', firstWitness(nested, e)),
+          ...nested,
+        );
     }
   }
   return out;
@@ -66,8 +92,8 @@ function compareRest(e: Engine, oNode: SimpleNode, o: ArrayConstraints, u: Array
   const oRest = restOf(o, 'writer');
   const uRest = restOf(u, 'reader');
   const at = Math.max(o.prefix.length, u.prefix.length);
-  const oR = oRest?.node ?? trueAt( o.path);
-  const uR = uRest?.node ?? trueAt( u.path);
+  const oR = oRest?.node ?? trueAt(o.path);
+  const uR = uRest?.node ?? trueAt(u.path);
   const wrap = (v: unknown) => arrayWith(oNode, at, v);
   if (!o.tupleForm && !u.tupleForm) return e.child(oR, uR, wrap);
   const restrictive = !isTrue(uR);
@@ -75,73 +101,19 @@ function compareRest(e: Engine, oNode: SimpleNode, o: ArrayConstraints, u: Array
   const prefix = keyword === 'unevaluatedItems' ? 'UNEVALUATED_ITEMS' : 'ADDITIONAL_ITEMS';
   const oPath = oRest ? pointer(o.path, oRest.keyword) : o.path;
   const uPath = uRest ? pointer(u.path, uRest.keyword) : u.path;
-  const d = (change: string, w?: () => unknown) => difference(`${prefix}_${change}`, oPath, uPath, { path: uPath }, w);
+  const d = (change: string, w?: () => unknown) =>
+    difference(`${prefix}_${change}`, oPath, uPath, { path: uPath }, w);
   if (!restrictive) return isTrue(oR) ? [] : [d(isFalse(oR) ? 'ADDED' : 'EXTENDED')];
   if (isFalse(oR)) return isFalse(uR) ? [] : [d('ADDED')];
-  if (isTrue(oR)) return [d(isFalse(uR) ? 'REMOVED' : 'NARROWED', () => {
-    const v = pick(oR, uR);
-    return v === undefined ? undefined : wrap(v);
-  })];
+  if (isTrue(oR))
+    return [
+      d(isFalse(uR) ? 'REMOVED' : 'NARROWED', () => {
+        const v = pick(oR, uR);
+        return v === undefined ? undefined : wrap(v);
+      }),
+    ];
   if (isFalse(uR)) return [d('REMOVED', () => wrap(samples(oR)[0] ?? null))];
   return e.child(oR, uR, wrap);
-}
-
-function compareContains(e: Engine, oNode: SimpleNode, uNode: SimpleNode, o: ArrayConstraints, u: ArrayConstraints, oMax: number): Difference[] {
-  const out: Difference[] = [];
-  const witness = () => pick(oNode, uNode);
-  const uc = u.contains;
-  if (uc === undefined) return o.contains ? [difference('SCHEMA_REMOVED', o.contains.path, u.path, { path: o.contains.path })] : [];
-  const uMin = u.minContains?.value ?? 1;
-  const oMin = o.contains ? (o.minContains?.value ?? 1) : 0;
-  // ajv lets an empty array through `contains` when a tuple prefix is present; mirror it both ways.
-  const oEmpty = (o.minItems?.value ?? 0) === 0 && (o.contains === undefined || emptyPassesContains(o));
-  if (uMin > 0 && oEmpty && !emptyPassesContains(u) && o.contains !== undefined) {
-    out.push(difference('MIN_CONTAINS_ADDED', o.path, u.path, { detail: 'empty arrays' }, () => []));
-  }
-  if (uMin > 0) {
-    if (o.contains === undefined) out.push(difference('SCHEMA_ADDED', o.path, uc.path, { path: uc.path, detail: 'contains' }, witness));
-    else {
-      out.push(...e.child(o.contains, uc, (v) => arrayWith(oNode, 0, v)));
-      if (uMin > oMin) out.push(difference(u.minContains && o.minContains ? 'MIN_CONTAINS_INCREASED' : 'MIN_CONTAINS_ADDED', o.path, u.path, { from: oMin, to: uMin }, witness));
-    }
-  }
-  if (u.maxContains !== undefined && oMax > u.maxContains.value) {
-    const covered = o.contains !== undefined && o.maxContains !== undefined && o.maxContains.value <= u.maxContains.value && e.ok(e.sub(uc, o.contains));
-    if (!covered) out.push(difference(o.maxContains ? 'MAX_CONTAINS_DECREASED' : 'MAX_CONTAINS_ADDED', o.path, u.path, { from: o.maxContains?.value, to: u.maxContains.value }, witness));
-  }
-  return out;
-}
-
-function compareCounts(oNode: SimpleNode, uNode: SimpleNode, o: ArrayConstraints, u: ArrayConstraints, oMax: number): Difference[] {
-  const out: Difference[] = [];
-  const long = () => {
-    const length = Math.min(oMax, (u.maxItems?.value ?? 0) + 1);
-    if (length > 40 || length < 1) return undefined;
-    const schema = o.prefix[length - 1] ?? restOf(o, 'writer')?.node;
-    const value = schema ? (samples(schema)[0] ?? null) : null;
-    return pick(oNode, uNode, [arrayWith(oNode, length - 1, value)]);
-  };
-  const witness = () => pick(oNode, uNode);
-  const oMinItems = o.minItems?.value ?? 0;
-  if (u.minItems && u.minItems.value > oMinItems) {
-    out.push(difference(o.minItems ? 'MIN_ITEMS_INCREASED' : 'MIN_ITEMS_ADDED', o.path, u.path, { from: o.minItems?.value, to: u.minItems.value }, witness));
-  } else if (o.minItems && (u.minItems?.value ?? 0) < o.minItems.value) {
-    out.push(difference(u.minItems ? 'MIN_ITEMS_DECREASED' : 'MIN_ITEMS_REMOVED', o.path, u.path, { from: o.minItems.value, to: u.minItems?.value }));
-  }
-  if (u.maxItems && u.maxItems.value < oMax) {
-    out.push(difference(o.maxItems ? 'MAX_ITEMS_DECREASED' : 'MAX_ITEMS_ADDED', o.path, u.path, { from: o.maxItems?.value, to: u.maxItems.value }, long));
-  } else if (o.maxItems && (u.maxItems?.value ?? Infinity) > o.maxItems.value) {
-    out.push(difference(u.maxItems ? 'MAX_ITEMS_INCREASED' : 'MAX_ITEMS_REMOVED', o.path, u.path, { from: o.maxItems.value, to: u.maxItems?.value }));
-  }
-  if (u.uniqueItems?.value && !o.uniqueItems?.value && oMax > 1) {
-    const dup = () => {
-      const s = samples(oNode).find((v) => Array.isArray(v) && v.length > 0);
-      const extra = Array.isArray(s) ? [[...s, s[s.length - 1]], [s[0], s[0]]] : [];
-      return pick(oNode, uNode, [...extra, [null, null], [1, 1], ['a', 'a'], [{}, {}], [[], []]]);
-    };
-    out.push(difference('UNIQUE_ITEMS_ADDED', o.path, u.path, {}, dup));
-  } else if (o.uniqueItems?.value && !u.uniqueItems?.value) out.push(difference('UNIQUE_ITEMS_REMOVED', o.path, u.path));
-  return out;
 }
 
 /** Differences of the array keywords of two simple nodes that both admit arrays. */

@@ -54,7 +54,9 @@ export function unescapeToken(token: string): string {
 }
 
 /** The JSON type names an instance has (an integer is also a number). */
-export function jsonTypeOf(value: unknown): 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object' | undefined {
+export function jsonTypeOf(
+  value: unknown,
+): 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object' | undefined {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':

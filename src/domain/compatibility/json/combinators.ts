@@ -45,15 +45,27 @@ function intoUnion(e: Engine, o: Node, u: UnionNode): readonly Difference[] {
     const parts = splitByType(o).map((p) => e.sub(p, u));
     if (parts.every((d) => e.ok(d))) return parts.flat();
   }
-  const rule = o.kind === 'allOf' || o.kind === 'not' || u.kind === 'oneOf' ? 'COMBINED_TYPE_SUBSCHEMAS_CHANGED' : 'TYPE_CHANGED';
-  const detail = u.kind === 'oneOf' ? 'no oneOf branch takes every instance exactly once' : 'no anyOf branch takes every instance';
-  const witness = () => pick(o, u, reasons.map((r) => r?.()));
+  const rule =
+    o.kind === 'allOf' || o.kind === 'not' || u.kind === 'oneOf'
+      ? 'COMBINED_TYPE_SUBSCHEMAS_CHANGED'
+      : 'TYPE_CHANGED';
+  const detail =
+    u.kind === 'oneOf'
+      ? 'no oneOf branch takes every instance exactly once'
+      : 'no anyOf branch takes every instance';
+  const witness = () =>
+    pick(
+      o,
+      u,
+      reasons.map((r) => r?.()),
+    );
   return [difference(rule, o.path, u.path, { detail }, witness)];
 }
 
 function unionVsUnion(e: Engine, o: UnionNode, u: UnionNode): readonly Difference[] {
   const out: Difference[] = [];
-  if (o.kind !== u.kind && u.kind === 'anyOf') out.push(difference('COMBINED_TYPE_EXTENDED', o.path, u.path, { detail: 'oneOf → anyOf' }));
+  if (o.kind !== u.kind && u.kind === 'anyOf')
+    out.push(difference('COMBINED_TYPE_EXTENDED', o.path, u.path, { detail: 'oneOf → anyOf' }));
   if (u.branches.length > o.branches.length) out.push(difference('SUM_TYPE_EXTENDED', o.path, u.path));
   const diffs = o.branches.map((ob) => u.branches.map((ub) => e.sub(ob, ub)));
   const edges = o.branches.map((ob, i) =>
@@ -61,9 +73,16 @@ function unionVsUnion(e: Engine, o: UnionNode, u: UnionNode): readonly Differenc
   );
   const match = maximumMatching(edges, u.branches.length);
   const uncovered = o.branches.filter((_, i) => (match[i] ?? -1) < 0 && (edges[i]?.length ?? 0) === 0);
-  if (uncovered.length > 0 && o.kind === 'oneOf' && u.kind === 'oneOf' && o.branches.length === u.branches.length) {
+  if (
+    uncovered.length > 0 &&
+    o.kind === 'oneOf' &&
+    u.kind === 'oneOf' &&
+    o.branches.length === u.branches.length
+  ) {
     // Same branches up to order and equivalence: the same exclusive union.
-    const same = o.branches.map((ob, i) => u.branches.flatMap((ub, j) => (e.ok(diffs[i]?.[j] ?? []) && e.ok(e.sub(ub, ob)) ? [j] : [])));
+    const same = o.branches.map((ob, i) =>
+      u.branches.flatMap((ub, j) => (e.ok(diffs[i]?.[j] ?? []) && e.ok(e.sub(ub, ob)) ? [j] : [])),
+    );
     if (maximumMatching(same, u.branches.length).every((j) => j >= 0)) return out;
   }
   o.branches.forEach((_, i) => {
@@ -73,9 +92,22 @@ function unionVsUnion(e: Engine, o: UnionNode, u: UnionNode): readonly Differenc
   for (const ob of uncovered) {
     const i = o.branches.indexOf(ob);
     const reasons = (diffs[i] ?? []).map((d) => firstWitness(d, e));
-    const rule = o.kind === 'anyOf' && u.kind === 'oneOf' ? 'COMBINED_TYPE_CHANGED' : u.branches.length < o.branches.length ? 'SUM_TYPE_NARROWED' : 'COMBINED_TYPE_SUBSCHEMAS_CHANGED';
+    const rule =
+      o.kind === 'anyOf' && u.kind === 'oneOf'
+        ? 'COMBINED_TYPE_CHANGED'
+        : u.branches.length < o.branches.length
+          ? 'SUM_TYPE_NARROWED'
+          : 'COMBINED_TYPE_SUBSCHEMAS_CHANGED';
     const w = () => pick(o, u, [...reasons.map((r) => r?.()), ...wideSamples(ob)]);
-    out.push(difference(rule, ob.path, u.path, { path: ob.path, detail: 'this branch has no compatible counterpart' }, w));
+    out.push(
+      difference(
+        rule,
+        ob.path,
+        u.path,
+        { path: ob.path, detail: 'this branch has no compatible counterpart' },
+        w,
+      ),
+    );
   }
   return out;
 }
@@ -87,7 +119,9 @@ function productInto(e: Engine, o: ProductNode, u: Node): readonly Difference[] 
     if (e.ok(d)) return [difference('PRODUCT_TYPE_NARROWED', o.path, u.path), ...d];
     if (best === undefined || (f.kind === 'simple' && d.length > 0)) best = d;
   }
-  return best ? lift(best, within(o, u), e.policy) : [difference('TYPE_CHANGED', o.path, u.path, {}, picker(o, u))];
+  return best
+    ? lift(best, within(o, u), e.policy)
+    : [difference('TYPE_CHANGED', o.path, u.path, {}, picker(o, u))];
 }
 
 function notVsNot(e: Engine, o: NotNode, u: NotNode): readonly Difference[] {
@@ -103,7 +137,9 @@ function notInto(e: Engine, o: NotNode, u: Node): readonly Difference[] {
   if (u.kind === 'simple' && u.types && !u.enum && !u.string && !u.number && !u.object && !u.array) {
     let rest = complements.get(u);
     if (rest === undefined) {
-      const types = BASE_TYPES.filter((t) => !u.types?.has(t) && !(t === 'number' && u.types?.has('integer')));
+      const types = BASE_TYPES.filter(
+        (t) => !u.types?.has(t) && !(t === 'number' && u.types?.has('integer')),
+      );
       rest = { kind: 'simple', id: newId(), path: u.path, types: new Set(types) };
       complements.set(u, rest);
     }
@@ -111,7 +147,15 @@ function notInto(e: Engine, o: NotNode, u: Node): readonly Difference[] {
     if (e.ok(d)) return [];
     return [difference('TYPE_CHANGED', o.path, u.path, { detail: 'not → type' }, firstWitness(d, e))];
   }
-  return [difference('TYPE_CHANGED', o.path, u.path, { detail: 'a "not" schema became a different kind of schema' }, picker(o, u))];
+  return [
+    difference(
+      'TYPE_CHANGED',
+      o.path,
+      u.path,
+      { detail: 'a "not" schema became a different kind of schema' },
+      picker(o, u),
+    ),
+  ];
 }
 
 /** Dispatch for pairs where at least one side is combined; two simple nodes go to `compareSimple`. */
@@ -127,7 +171,15 @@ export function compareCombined(e: Engine, o: Node, u: Node): readonly Differenc
   if (o.kind === 'not') return u.kind === 'not' ? notVsNot(e, o, u) : notInto(e, o, u);
   if (u.kind === 'not') {
     if (disjoint(e, o, u.schema)) return [];
-    return [difference('TYPE_CHANGED', o.path, u.path, { detail: 'the update excludes instances with "not"' }, picker(o, u))];
+    return [
+      difference(
+        'TYPE_CHANGED',
+        o.path,
+        u.path,
+        { detail: 'the update excludes instances with "not"' },
+        picker(o, u),
+      ),
+    ];
   }
   if (o.kind === 'simple' && u.kind === 'simple') return compareSimple(e, o, u);
   return [difference('TYPE_CHANGED', o.path, u.path, {}, picker(o, u))];

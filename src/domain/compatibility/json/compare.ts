@@ -14,7 +14,15 @@ export function dispatch(e: Engine, o: Node, u: Node): readonly Difference[] {
   const fin = finiteOf(e, o);
   if (fin !== undefined) return compareFinite(e, o, fin, u);
   if (u.kind === 'bool') {
-    return [difference('TYPE_CHANGED', o.path, u.path, { detail: 'the update accepts nothing here' }, () => samples(o)[0])];
+    return [
+      difference(
+        'TYPE_CHANGED',
+        o.path,
+        u.path,
+        { detail: 'the update accepts nothing here' },
+        () => samples(o)[0],
+      ),
+    ];
   }
   if (o.kind === 'bool') {
     let anything = asSimple.get(o);

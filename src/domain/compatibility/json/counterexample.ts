@@ -4,13 +4,14 @@
  */
 import type { Ajv, ValidateFunction } from 'ajv';
 import { createAjv, type Draft } from '../../schema/json/drafts.ts';
+import { Lru } from './memo.ts';
 import { samples } from './samples.ts';
 import type { NormalisedSchema } from './types.ts';
 import { evaluate } from './evaluate.ts';
 
 const MAX_CACHED = 256;
 const MAX_DOCUMENT_LENGTH = 100_000;
-const validators = new Map<string, ValidateFunction | null>();
+const validators = new Lru<string, ValidateFunction | null>(MAX_CACHED);
 
 interface Pooled {
   readonly ajv: Ajv;
@@ -37,7 +38,8 @@ function build(draft: Draft, schema: NormalisedSchema, reader: boolean): Validat
   // A schema the meta-schema rejects (e.g. an empty enum) is still compiled keyword by keyword.
   for (const validateSchema of [true, false]) {
     try {
-      if (schema.references.size === 0 && validateSchema) return shared(draft, reader).compile(schema.document as object);
+      if (schema.references.size === 0 && validateSchema)
+        return shared(draft, reader).compile(schema.document as object);
       const ajv = createAjv(draft, { useDefaults: reader, validateSchema });
       for (const [name, doc] of schema.references) {
         if (typeof doc === 'object' && doc !== null) ajv.addSchema(doc as object, name);
@@ -53,19 +55,11 @@ function build(draft: Draft, schema: NormalisedSchema, reader: boolean): Validat
 function compile(schema: NormalisedSchema, reader: boolean): ValidateFunction | undefined {
   const key = `${reader ? 'r' : 'w'}\u0000${schema.fingerprint}`;
   const hit = validators.get(key);
-  if (hit !== undefined) {
-    validators.delete(key);
-    validators.set(key, hit);
-    return hit ?? undefined;
-  }
+  if (hit !== undefined) return hit ?? undefined;
   let fn: ValidateFunction | null = null;
   // ajv's compile time grows badly with huge keyword values (50k-value enums take seconds): skip those.
   if (schema.draft !== undefined && (JSON.stringify(schema.document)?.length ?? 0) <= MAX_DOCUMENT_LENGTH) {
     fn = build(schema.draft, schema, reader);
-  }
-  if (validators.size >= MAX_CACHED) {
-    const oldest = validators.keys().next().value;
-    if (oldest !== undefined) validators.delete(oldest);
   }
   validators.set(key, fn);
   return fn ?? undefined;

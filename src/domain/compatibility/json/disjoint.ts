@@ -19,23 +19,39 @@ function rangesDisjoint(aMin: number, aMax: number, bMin: number, bMax: number):
 function disjointWithin(e: Engine, a: SimpleNode, b: SimpleNode, t: JsonType, depth: number): boolean {
   switch (t) {
     case 'string':
-      return rangesDisjoint(a.string?.minLength?.value ?? 0, a.string?.maxLength?.value ?? Infinity, b.string?.minLength?.value ?? 0, b.string?.maxLength?.value ?? Infinity);
+      return rangesDisjoint(
+        a.string?.minLength?.value ?? 0,
+        a.string?.maxLength?.value ?? Infinity,
+        b.string?.minLength?.value ?? 0,
+        b.string?.maxLength?.value ?? Infinity,
+      );
     case 'number': {
       const sep = (lo?: Bound, hi?: Bound) =>
-        lo !== undefined && hi !== undefined && (lo.value > hi.value || (lo.value === hi.value && (lo.exclusive || hi.exclusive)));
+        lo !== undefined &&
+        hi !== undefined &&
+        (lo.value > hi.value || (lo.value === hi.value && (lo.exclusive || hi.exclusive)));
       return sep(a.number?.lower, b.number?.upper) || sep(b.number?.lower, a.number?.upper);
     }
     case 'array':
-      return rangesDisjoint(a.array?.minItems?.value ?? 0, a.array?.maxItems?.value ?? Infinity, b.array?.minItems?.value ?? 0, b.array?.maxItems?.value ?? Infinity);
+      return rangesDisjoint(
+        a.array?.minItems?.value ?? 0,
+        a.array?.maxItems?.value ?? Infinity,
+        b.array?.minItems?.value ?? 0,
+        b.array?.maxItems?.value ?? Infinity,
+      );
     case 'object': {
       const ao = a.object;
       const bo = b.object;
       if (ao === undefined || bo === undefined) return false;
-      for (const [x, y] of [[ao, bo], [bo, ao]] as const) {
+      for (const [x, y] of [
+        [ao, bo],
+        [bo, ao],
+      ] as const) {
         for (const name of x.required.keys()) {
           const gy = governing(y, name, 'writer').node;
           if (isFalse(gy)) return true;
-          if (y.required.has(name) && disjoint(e, governing(x, name, 'writer').node, gy, depth + 1)) return true;
+          if (y.required.has(name) && disjoint(e, governing(x, name, 'writer').node, gy, depth + 1))
+            return true;
         }
       }
       return false;
@@ -61,7 +77,10 @@ export function disjoint(e: Engine, left: Node, right: Node, depth = 0): boolean
   const b = e.view(right, 'writer');
   if (isFalse(a) || isFalse(b)) return true;
   if (a.kind === 'invalid' || b.kind === 'invalid' || a.kind === 'bool' || b.kind === 'bool') return false;
-  for (const [x, y] of [[a, b], [b, a]] as const) {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     const fin = finiteOf(e, x);
     if (fin !== undefined) return fin.effective.every((v) => !evaluate(y, v, 'writer'));
   }

@@ -21,11 +21,17 @@ export function difference(
   facts: DifferenceFacts = {},
   witness?: () => unknown,
 ): Difference {
-  return witness === undefined ? { rule, originalPath, updatePath, facts } : { rule, originalPath, updatePath, facts, witness };
+  return witness === undefined
+    ? { rule, originalPath, updatePath, facts }
+    : { rule, originalPath, updatePath, facts, witness };
 }
 
 /** Re-roots the witnesses of a child pair's incompatible differences into the parent instance. */
-export function lift(diffs: readonly Difference[], wrap: (v: unknown) => unknown, policy: Policy): Difference[] {
+export function lift(
+  diffs: readonly Difference[],
+  wrap: (v: unknown) => unknown,
+  policy: Policy,
+): Difference[] {
   return diffs.map((d) => {
     const w = d.witness;
     if (w === undefined || isCompatibleRule(d.rule, policy)) return d;
@@ -65,7 +71,12 @@ export class Engine {
     let n = node;
     for (let hops = 0; hops < 64; hops++) {
       if (n.kind === 'ref') n = n.resolve();
-      else if (role === 'writer' && n.kind === 'allOf' && n.writerFactors?.length === 1 && n.writerFactors[0]) {
+      else if (
+        role === 'writer' &&
+        n.kind === 'allOf' &&
+        n.writerFactors?.length === 1 &&
+        n.writerFactors[0]
+      ) {
         n = n.writerFactors[0];
       } else return n;
     }
@@ -88,7 +99,11 @@ export class Engine {
       const failed = this.failures.get(key);
       if (failed !== undefined) return [failed];
       if (pushedAt === this.instanceDepth) {
-        return [difference('SCHEMA_TOO_COMPLEX', o.path, u.path, { detail: 'a reference cycle that never descends into the instance' })];
+        return [
+          difference('SCHEMA_TOO_COMPLEX', o.path, u.path, {
+            detail: 'a reference cycle that never descends into the instance',
+          }),
+        ];
       }
       this.assumed.add(key);
       return NONE;
@@ -144,6 +159,10 @@ export class Engine {
     } catch (e) {
       if (!(e instanceof TooComplex) && !(e instanceof RangeError)) throw e;
     }
-    return [difference('SCHEMA_TOO_COMPLEX', original.path, update.path, { detail: 'the comparison exceeded its work bound' })];
+    return [
+      difference('SCHEMA_TOO_COMPLEX', original.path, update.path, {
+        detail: 'the comparison exceeded its work bound',
+      }),
+    ];
   }
 }

@@ -87,12 +87,19 @@ function evaluateSimple(node: SimpleNode, value: unknown, role: Role, depth: num
   return true;
 }
 
-function evaluateObject(o: ObjectConstraints, value: Record<string, unknown>, role: Role, depth: number): boolean {
+function evaluateObject(
+  o: ObjectConstraints,
+  value: Record<string, unknown>,
+  role: Role,
+  depth: number,
+): boolean {
   const keys = Object.keys(value);
   if (o.minProperties && keys.length < o.minProperties.value) return false;
   if (o.maxProperties && keys.length > o.maxProperties.value) return false;
   for (const r of o.required.keys()) if (!Object.hasOwn(value, r)) return false;
-  const rest = o.additional ?? (o.unevaluated && (role === 'reader' || o.unevaluated.exact) ? o.unevaluated.node : undefined);
+  const rest =
+    o.additional ??
+    (o.unevaluated && (role === 'reader' || o.unevaluated.exact) ? o.unevaluated.node : undefined);
   for (const k of keys) {
     const v = value[k];
     if (o.propertyNames && !evaluate(o.propertyNames, k, role, depth)) return false;
@@ -126,7 +133,8 @@ export function emptyPassesContains(a: ArrayConstraints): boolean {
 function evaluateArray(a: ArrayConstraints, value: readonly unknown[], role: Role, depth: number): boolean {
   if (a.minItems && value.length < a.minItems.value) return false;
   if (a.maxItems && value.length > a.maxItems.value) return false;
-  const rest = a.rest ?? (a.unevaluated && (role === 'reader' || a.unevaluated.exact) ? a.unevaluated.node : undefined);
+  const rest =
+    a.rest ?? (a.unevaluated && (role === 'reader' || a.unevaluated.exact) ? a.unevaluated.node : undefined);
   for (let i = 0; i < value.length; i++) {
     const schema = i < a.prefix.length ? a.prefix[i] : rest;
     if (schema && !evaluate(schema, value[i], role, depth)) return false;
@@ -136,7 +144,8 @@ function evaluateArray(a: ArrayConstraints, value: readonly unknown[], role: Rol
     const min = a.minContains?.value ?? 1;
     if (value.filter((x) => evaluate(contains, x, role, depth)).length < min) return false;
     const max = a.maxContains?.value;
-    if (max !== undefined && value.filter((x) => evaluate(contains, x, flip(role), depth)).length > max) return false;
+    if (max !== undefined && value.filter((x) => evaluate(contains, x, flip(role), depth)).length > max)
+      return false;
   }
   if (a.uniqueItems?.value && value.length > 1000) return unsure(role);
   if (a.uniqueItems?.value) {

@@ -84,8 +84,18 @@ export function compareFinite(engine: Engine, o: Node, fin: Finite, update: Node
   if (uEnum !== undefined) {
     const narrowed = [...uEnum.keys].every((k) => keys.has(k));
     const rule = narrowed ? 'ENUM_ARRAY_NARROWED' : 'ENUM_ARRAY_CHANGED';
-    return [difference(rule, fin.path, uPath, { path: uPath, detail: `${canonical(first)} is no longer accepted` }, witness)];
+    return [
+      difference(
+        rule,
+        fin.path,
+        uPath,
+        { path: uPath, detail: `${canonical(first)} is no longer accepted` },
+        witness,
+      ),
+    ];
   }
   const rule = fin.fromEnum ? 'ENUM_ARRAY_CHANGED' : 'TYPE_CHANGED';
-  return [difference(rule, fin.path, u.path, { path: u.path, detail: `${canonical(first)} is rejected` }, witness)];
+  return [
+    difference(rule, fin.path, u.path, { path: u.path, detail: `${canonical(first)} is rejected` }, witness),
+  ];
 }

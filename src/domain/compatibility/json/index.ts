@@ -45,7 +45,8 @@ export function clearNormalisationMemo(): void {
 export function normalise(input: SchemaInput | NormalisedSchema): NormalisedSchema {
   if ('root' in input) return input;
   const references = input.references ?? NO_REFERENCES;
-  const fingerprint = input.fingerprint ?? `${JSON.stringify(input.schema)}\u0000${JSON.stringify([...references])}`;
+  const fingerprint =
+    input.fingerprint ?? `${JSON.stringify(input.schema)}\u0000${JSON.stringify([...references])}`;
   const hit = normalised.get(fingerprint);
   if (hit !== undefined) return hit;
   const result = normaliseSchema(input.schema, references, fingerprint);
@@ -63,12 +64,18 @@ function dedupe(diffs: readonly Difference[]): Difference[] {
   return [...seen.values()];
 }
 
-function attachCounterexamples(o: NormalisedSchema, u: NormalisedSchema, diffs: Difference[], policy: Policy): CheckedDifference[] {
+function attachCounterexamples(
+  o: NormalisedSchema,
+  u: NormalisedSchema,
+  diffs: Difference[],
+  policy: Policy,
+): CheckedDifference[] {
   let attempts = 0;
   let found = false;
   const out: CheckedDifference[] = diffs.map((d) => {
     const compatible = isCompatibleRule(d.rule, policy);
-    if (compatible || d.witness === undefined || attempts >= MAX_WITNESS_ATTEMPTS) return { ...d, compatible };
+    if (compatible || d.witness === undefined || attempts >= MAX_WITNESS_ATTEMPTS)
+      return { ...d, compatible };
     attempts++;
     let doc: unknown;
     try {
@@ -102,7 +109,8 @@ export function diff(
   const u = normalise(update);
   if (o.fingerprint === u.fingerprint) return [];
   const diffs = dedupe(new Engine(policy, dispatch).run(o.root, u.root));
-  if (options.counterexamples === false) return diffs.map((d) => ({ ...d, compatible: isCompatibleRule(d.rule, policy) }));
+  if (options.counterexamples === false)
+    return diffs.map((d) => ({ ...d, compatible: isCompatibleRule(d.rule, policy) }));
   return attachCounterexamples(o, u, diffs, policy);
 }
 

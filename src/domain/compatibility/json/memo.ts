@@ -1,31 +1,40 @@
-/** A small bounded LRU map (Map keeps insertion order; a hit is moved to the end). */
+/**
+ * A bounded cache with approximately-LRU eviction in two generations: hits in the old generation are
+ * promoted, and when the young one is full the old one is dropped whole. Unlike a delete-and-reinsert
+ * Map, this never leaves holes that make V8's Map iteration (and so eviction) slow.
+ */
 export class Lru<K, V> {
-  private readonly map = new Map<K, V>();
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
+  private readonly half: number;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.half = Math.max(1, Math.floor(capacity / 2));
+  }
 
   get(key: K): V | undefined {
-    const value = this.map.get(key);
-    if (value === undefined) return undefined;
-    this.map.delete(key);
-    this.map.set(key, value);
-    return value;
+    const hit = this.young.get(key);
+    if (hit !== undefined) return hit;
+    const aged = this.old.get(key);
+    if (aged !== undefined) this.set(key, aged);
+    return aged;
   }
 
   set(key: K, value: V): void {
-    if (this.map.has(key)) this.map.delete(key);
-    else if (this.map.size >= this.capacity) {
-      const oldest = this.map.keys().next();
-      if (!oldest.done) this.map.delete(oldest.value);
+    if (this.young.size >= this.half && !this.young.has(key)) {
+      this.old = this.young;
+      this.young = new Map();
     }
-    this.map.set(key, value);
+    this.young.set(key, value);
   }
 
   clear(): void {
-    this.map.clear();
+    this.young = new Map();
+    this.old = new Map();
   }
 
+  /** Entries held (a promoted key may be counted twice); never more than the capacity. */
   get size(): number {
-    return this.map.size;
+    return this.young.size + this.old.size;
   }
 }

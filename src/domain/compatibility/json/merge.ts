@@ -3,7 +3,15 @@
  * the two parts interact in a way one node cannot express (e.g. two content models).
  */
 import type {
-  ArrayConstraints, Bound, FiniteSet, JsonType, Kw, Node, NumberConstraints, ObjectConstraints, SimpleNode,
+  ArrayConstraints,
+  Bound,
+  FiniteSet,
+  JsonType,
+  Kw,
+  Node,
+  NumberConstraints,
+  ObjectConstraints,
+  SimpleNode,
   StringConstraints,
 } from './types.ts';
 import { newId } from './types.ts';
@@ -23,13 +31,21 @@ export function intersectTypes(
   return out;
 }
 
-function tighter<T extends Kw<number>>(a: T | undefined, b: T | undefined, pick: 'min' | 'max'): T | undefined {
+function tighter<T extends Kw<number>>(
+  a: T | undefined,
+  b: T | undefined,
+  pick: 'min' | 'max',
+): T | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
   return (pick === 'max' ? b.value > a.value : b.value < a.value) ? b : a;
 }
 
-function tighterBound(a: Bound | undefined, b: Bound | undefined, side: 'lower' | 'upper'): Bound | undefined {
+function tighterBound(
+  a: Bound | undefined,
+  b: Bound | undefined,
+  side: 'lower' | 'upper',
+): Bound | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
   if (a.value === b.value) return b.exclusive ? b : a;
@@ -85,14 +101,20 @@ function mergeObject(a: ObjectConstraints | undefined, b: ObjectConstraints | un
   const dependentRequired = new Map(a.dependentRequired);
   for (const [k, v] of b.dependentRequired) {
     const mine = dependentRequired.get(k);
-    dependentRequired.set(k, mine ? { value: [...new Set([...mine.value, ...v.value])], path: mine.path } : v);
+    dependentRequired.set(
+      k,
+      mine ? { value: [...new Set([...mine.value, ...v.value])], path: mine.path } : v,
+    );
   }
   const dependentSchemas = new Map(a.dependentSchemas);
   for (const [k, v] of b.dependentSchemas) {
     const mine = dependentSchemas.get(k);
     dependentSchemas.set(k, mine ? conj(mine, v) : v);
   }
-  const names = a.propertyNames && b.propertyNames ? conj(a.propertyNames, b.propertyNames) : (a.propertyNames ?? b.propertyNames);
+  const names =
+    a.propertyNames && b.propertyNames
+      ? conj(a.propertyNames, b.propertyNames)
+      : (a.propertyNames ?? b.propertyNames);
   const minProperties = tighter(a.minProperties, b.minProperties, 'max');
   const maxProperties = tighter(a.maxProperties, b.maxProperties, 'min');
   const merged: ObjectConstraints = {
@@ -117,7 +139,8 @@ const positional = (x: ArrayConstraints): boolean =>
 
 function mergeArray(a: ArrayConstraints | undefined, b: ArrayConstraints | undefined) {
   if (a === undefined || b === undefined) return a ?? b;
-  if ((positional(a) && positional(b)) || (a.contains !== undefined && b.contains !== undefined)) return undefined;
+  if ((positional(a) && positional(b)) || (a.contains !== undefined && b.contains !== undefined))
+    return undefined;
   const pos = positional(b) ? b : a;
   const withContains = a.contains !== undefined ? a : b;
   const minItems = tighter(a.minItems, b.minItems, 'max');
@@ -143,7 +166,8 @@ export function mergeSimple(a: SimpleNode, b: SimpleNode, conj: Conj): Node | un
   const array = mergeArray(a.array, b.array);
   if (array === undefined && a.array !== undefined && b.array !== undefined) return undefined;
   const types = intersectTypes(a.types, b.types);
-  if (types !== undefined && types.size === 0) return { kind: 'bool', id: newId(), path: b.path, value: false };
+  if (types !== undefined && types.size === 0)
+    return { kind: 'bool', id: newId(), path: b.path, value: false };
   const en = mergeEnum(a.enum, b.enum);
   const string = mergeString(a.string, b.string);
   const number = mergeNumber(a.number, b.number);

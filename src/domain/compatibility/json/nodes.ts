@@ -1,10 +1,21 @@
 /** Constructors for normal-form nodes, and the intersection (`allOf`) builder that merges simple parts. */
 import { mergeSimple } from './merge.ts';
-import type { BoolNode, InvalidNode, JsonType, Node, NotNode, ProductNode, SimpleNode, UnionNode } from './types.ts';
+import type {
+  BoolNode,
+  InvalidNode,
+  JsonType,
+  Node,
+  NotNode,
+  ProductNode,
+  SimpleNode,
+  UnionNode,
+} from './types.ts';
 import { newId } from './types.ts';
 
 export function boolNode(value: boolean, path: string, key?: string): BoolNode {
-  return key === undefined ? { kind: 'bool', id: newId(), path, value } : { kind: 'bool', id: newId(), path, value, key };
+  return key === undefined
+    ? { kind: 'bool', id: newId(), path, value }
+    : { kind: 'bool', id: newId(), path, value, key };
 }
 
 export function invalidNode(rule: string, reason: string, path: string): InvalidNode {
@@ -100,9 +111,15 @@ export function distribute(node: Node, maxBranches = 8): Node {
   const s = simples[0];
   if (simples.length !== 1 || s === undefined || unions.length === 0) return node;
   if (unions.some((u) => u.branches.length > maxBranches)) return node;
-  const rest = node.factors.filter((f) => f !== s).map((f) => {
-    if (f.kind !== 'anyOf' && f.kind !== 'oneOf') return f;
-    return unionNode(f.kind, f.branches.map((b) => conj(s, b)), f.path);
-  });
+  const rest = node.factors
+    .filter((f) => f !== s)
+    .map((f) => {
+      if (f.kind !== 'anyOf' && f.kind !== 'oneOf') return f;
+      return unionNode(
+        f.kind,
+        f.branches.map((b) => conj(s, b)),
+        f.path,
+      );
+    });
   return productNode(rest, node.path);
 }

@@ -15,7 +15,22 @@ import { readEnum, readNumber, readString, readTypes } from './vocabulary.ts';
 
 export const MAX_DEPTH = 64;
 
-const ANNOTATIONS = ['title', 'description', '$comment', 'examples', 'deprecated', 'readOnly', 'writeOnly', '$schema', '$id', 'id', 'format', 'contentEncoding', 'contentMediaType', 'contentSchema'];
+const ANNOTATIONS = [
+  'title',
+  'description',
+  '$comment',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  '$schema',
+  '$id',
+  'id',
+  'format',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
+];
 const IN_PLACE = ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', '$ref', '$dynamicRef', '$recursiveRef'];
 const REF_KEYS = ['$ref', '$dynamicRef', '$recursiveRef'];
 
@@ -30,7 +45,8 @@ function containsRef(raw: unknown, depth = 0): boolean {
   if (depth > MAX_DEPTH) return true;
   if (Array.isArray(raw)) return raw.some((x) => containsRef(x, depth + 1));
   if (!isRecord(raw)) return false;
-  for (const [k, v] of Object.entries(raw)) if (REF_KEYS.includes(k) || containsRef(v, depth + 1)) return true;
+  for (const [k, v] of Object.entries(raw))
+    if (REF_KEYS.includes(k) || containsRef(v, depth + 1)) return true;
   return false;
 }
 
@@ -40,7 +56,14 @@ interface Ctx {
   readonly targets: Map<string, Node>;
 }
 
-function refNode(ref: string, dynamic: boolean, path: string, base: string, ctx: Ctx, composite: boolean): RefNode {
+function refNode(
+  ref: string,
+  dynamic: boolean,
+  path: string,
+  base: string,
+  ctx: Ctx,
+  composite: boolean,
+): RefNode {
   let resolved: Node | undefined;
   const resolve = (): Node => {
     if (resolved !== undefined) return resolved;
@@ -60,8 +83,16 @@ function refNode(ref: string, dynamic: boolean, path: string, base: string, ctx:
   return { kind: 'ref', id: newId(), path, ref, resolve };
 }
 
-function normaliseNode(raw: unknown, path: string, base: string, ctx: Ctx, composite: boolean, depth: number): Node {
-  if (depth > MAX_DEPTH) return invalidNode('SCHEMA_TOO_COMPLEX', `nesting deeper than ${MAX_DEPTH} levels`, path);
+function normaliseNode(
+  raw: unknown,
+  path: string,
+  base: string,
+  ctx: Ctx,
+  composite: boolean,
+  depth: number,
+): Node {
+  if (depth > MAX_DEPTH)
+    return invalidNode('SCHEMA_TOO_COMPLEX', `nesting deeper than ${MAX_DEPTH} levels`, path);
   if (typeof raw === 'boolean') {
     const n = boolNode(raw, path);
     nodeKeys.set(n, `${raw}`);
@@ -84,9 +115,15 @@ function normaliseNode(raw: unknown, path: string, base: string, ctx: Ctx, compo
   const parts: Node[] = [];
   if (types || en || string || number || object || array) {
     const simple: SimpleNode = {
-      kind: 'simple', id: newId(), path,
-      ...(types && { types }), ...(en && { enum: en }), ...(string && { string }), ...(number && { number }),
-      ...(object && { object }), ...(array && { array }),
+      kind: 'simple',
+      id: newId(),
+      path,
+      ...(types && { types }),
+      ...(en && { enum: en }),
+      ...(string && { string }),
+      ...(number && { number }),
+      ...(object && { object }),
+      ...(array && { array }),
     };
     parts.push(simple);
   }
@@ -99,18 +136,23 @@ function normaliseNode(raw: unknown, path: string, base: string, ctx: Ctx, compo
     const branches = list(k)?.map((s, i) => inner(s, pointer(path, k, i)));
     if (branches !== undefined) parts.push(unionNode(k, branches, pointer(path, k)));
   }
-  if (Object.hasOwn(raw, 'not')) parts.push(notNode(inner(raw['not'], pointer(path, 'not')), pointer(path, 'not')));
+  if (Object.hasOwn(raw, 'not'))
+    parts.push(notNode(inner(raw['not'], pointer(path, 'not')), pointer(path, 'not')));
   if (Object.hasOwn(raw, 'if')) {
     const at = pointer(path, 'if');
     const cond = inner(raw['if'], at);
     const then = Object.hasOwn(raw, 'then') ? child(raw['then'], pointer(path, 'then')) : boolNode(true, at);
-    const otherwise = Object.hasOwn(raw, 'else') ? child(raw['else'], pointer(path, 'else')) : boolNode(true, at);
+    const otherwise = Object.hasOwn(raw, 'else')
+      ? child(raw['else'], pointer(path, 'else'))
+      : boolNode(true, at);
     parts.push(unionNode('anyOf', [conj(cond, then), conj(notNode(cond, at), otherwise)], at));
   }
   let ref: RefNode | undefined;
   if (typeof raw['$ref'] === 'string') ref = refNode(raw['$ref'], false, path, here, ctx, composite);
-  else if (typeof raw['$dynamicRef'] === 'string') ref = refNode(raw['$dynamicRef'], true, path, here, ctx, composite);
-  else if (typeof raw['$recursiveRef'] === 'string') ref = refNode(raw['$recursiveRef'], true, path, here, ctx, composite);
+  else if (typeof raw['$dynamicRef'] === 'string')
+    ref = refNode(raw['$dynamicRef'], true, path, here, ctx, composite);
+  else if (typeof raw['$recursiveRef'] === 'string')
+    ref = refNode(raw['$recursiveRef'], true, path, here, ctx, composite);
   let node: Node;
   if (ref === undefined) node = distribute(productNode(parts, path));
   else {
@@ -119,7 +161,13 @@ function normaliseNode(raw: unknown, path: string, base: string, ctx: Ctx, compo
     if (siblings.kind === 'bool' && siblings.value) node = ref;
     else if (legacy) {
       // The spec ignores keywords beside $ref before 2019-09; ajv applies them. Writers use the spec, readers ajv.
-      const legacyNode: ProductNode = { kind: 'allOf', id: newId(), path, factors: [ref, siblings], writerFactors: [ref] };
+      const legacyNode: ProductNode = {
+        kind: 'allOf',
+        id: newId(),
+        path,
+        factors: [ref, siblings],
+        writerFactors: [ref],
+      };
       node = legacyNode;
     } else node = productNode([ref, siblings], path);
   }

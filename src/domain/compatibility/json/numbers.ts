@@ -12,7 +12,11 @@ function name(b: Bound): string {
 }
 
 /** For integer-only originals a bound is the nearest integer it admits (exclusive 11 ≡ inclusive 10). */
-function effective(b: Bound | undefined, side: 'lower' | 'upper', integer: boolean): { v: number; ex: boolean } | undefined {
+function effective(
+  b: Bound | undefined,
+  side: 'lower' | 'upper',
+  integer: boolean,
+): { v: number; ex: boolean } | undefined {
   if (b === undefined) return undefined;
   if (!integer) return { v: b.value, ex: b.exclusive };
   if (side === 'upper') return { v: b.exclusive ? Math.ceil(b.value) - 1 : Math.floor(b.value), ex: false };
@@ -46,7 +50,12 @@ function compareBound(
   return [];
 }
 
-function compareMultipleOf(o: SimpleNode, u: SimpleNode, integer: boolean, witness: () => unknown): Difference[] {
+function compareMultipleOf(
+  o: SimpleNode,
+  u: SimpleNode,
+  integer: boolean,
+  witness: () => unknown,
+): Difference[] {
   const om = (o.number ?? EMPTY).multipleOf;
   const um = (u.number ?? EMPTY).multipleOf;
   const out: Difference[] = [];
@@ -58,10 +67,16 @@ function compareMultipleOf(o: SimpleNode, u: SimpleNode, integer: boolean, witne
       out.push(difference('MULTIPLE_OF_REDUCED', oPath, m.path, facts));
       continue;
     }
-    const rule = om.length === 0 ? 'MULTIPLE_OF_ADDED' : om.some((x) => isMultipleOf(m.value, x.value)) ? 'MULTIPLE_OF_EXPANDED' : 'MULTIPLE_OF_CHANGED';
+    const rule =
+      om.length === 0
+        ? 'MULTIPLE_OF_ADDED'
+        : om.some((x) => isMultipleOf(m.value, x.value))
+          ? 'MULTIPLE_OF_EXPANDED'
+          : 'MULTIPLE_OF_CHANGED';
     out.push(difference(rule, oPath, m.path, facts, witness));
   }
-  if (um.length === 0) for (const x of om) out.push(difference('MULTIPLE_OF_REMOVED', x.path, u.path, { from: x.value }));
+  if (um.length === 0)
+    for (const x of om) out.push(difference('MULTIPLE_OF_REMOVED', x.path, u.path, { from: x.value }));
   return out;
 }
 
@@ -72,8 +87,10 @@ export function compareNumber(o: SimpleNode, u: SimpleNode, integer: boolean): D
   const on = o.number ?? EMPTY;
   const extra = (): number[] => {
     const out: number[] = [];
-    if (un.upper) out.push(un.upper.value, un.upper.value + 1, un.upper.value + 0.5, Math.floor(un.upper.value) + 1);
-    if (un.lower) out.push(un.lower.value, un.lower.value - 1, un.lower.value - 0.5, Math.ceil(un.lower.value) - 1);
+    if (un.upper)
+      out.push(un.upper.value, un.upper.value + 1, un.upper.value + 0.5, Math.floor(un.upper.value) + 1);
+    if (un.lower)
+      out.push(un.lower.value, un.lower.value - 1, un.lower.value - 0.5, Math.ceil(un.lower.value) - 1);
     for (const m of on.multipleOf) for (let k = 1; k <= 12; k++) out.push(m.value * k, -m.value * k);
     out.push(...numberCandidates(on, integer), 1, 3, 0.5, 0.25);
     return out.filter((x) => !integer || Number.isInteger(x));

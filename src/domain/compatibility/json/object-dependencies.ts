@@ -16,11 +16,21 @@ function compareRequiredDeps(oNode: SimpleNode, o: ObjectConstraints, u: ObjectC
     const missing = names.value.filter((n) => !guaranteed.has(n));
     if (missing.length === 0) {
       if (mine && mine.value.length > names.value.length) {
-        out.push(difference('DEPENDENCY_ARRAY_NARROWED', mine.path, names.path, { from: mine.value, to: names.value }));
+        out.push(
+          difference('DEPENDENCY_ARRAY_NARROWED', mine.path, names.path, {
+            from: mine.value,
+            to: names.value,
+          }),
+        );
       }
       continue;
     }
-    const rule = mine === undefined ? 'DEPENDENCY_ARRAY_ADDED' : mine.value.every((n) => names.value.includes(n)) ? 'DEPENDENCY_ARRAY_EXTENDED' : 'DEPENDENCY_ARRAY_CHANGED';
+    const rule =
+      mine === undefined
+        ? 'DEPENDENCY_ARRAY_ADDED'
+        : mine.value.every((n) => names.value.includes(n))
+          ? 'DEPENDENCY_ARRAY_EXTENDED'
+          : 'DEPENDENCY_ARRAY_CHANGED';
     const lacking = missing[0] ?? '';
     const witness = () => {
       const value = samples(governing(o, key, 'writer').node)[0] ?? null;
@@ -28,15 +38,29 @@ function compareRequiredDeps(oNode: SimpleNode, o: ObjectConstraints, u: ObjectC
       delete obj[lacking];
       return obj;
     };
-    out.push(difference(rule, mine?.path ?? pointer(o.path, 'dependencies', key), names.path, { from: mine?.value, to: names.value }, witness));
+    out.push(
+      difference(
+        rule,
+        mine?.path ?? pointer(o.path, 'dependencies', key),
+        names.path,
+        { from: mine?.value, to: names.value },
+        witness,
+      ),
+    );
   }
   for (const [key, names] of o.dependentRequired) {
-    if (!u.dependentRequired.has(key)) out.push(difference('DEPENDENCY_ARRAY_REMOVED', names.path, u.path, { from: names.value }));
+    if (!u.dependentRequired.has(key))
+      out.push(difference('DEPENDENCY_ARRAY_REMOVED', names.path, u.path, { from: names.value }));
   }
   return out;
 }
 
-function compareSchemaDeps(e: Engine, oNode: SimpleNode, o: ObjectConstraints, u: ObjectConstraints): Difference[] {
+function compareSchemaDeps(
+  e: Engine,
+  oNode: SimpleNode,
+  o: ObjectConstraints,
+  u: ObjectConstraints,
+): Difference[] {
   const out: Difference[] = [];
   for (const [key, du] of u.dependentSchemas) {
     if (isFalse(governing(o, key, 'writer').node)) continue;
@@ -51,20 +75,42 @@ function compareSchemaDeps(e: Engine, oNode: SimpleNode, o: ObjectConstraints, u
     if (e.ok(whole)) continue;
     const inner = whole.find((d) => d.witness !== undefined && !e.ok([d]))?.witness;
     // The dependent schema only applies when the key is present: make sure it is.
-    const witness = inner && (() => {
-      const w = inner();
-      if (typeof w !== 'object' || w === null || Array.isArray(w) || Object.hasOwn(w, key)) return w;
-      return { ...w, [key]: samples(governing(o, key, 'writer').node)[0] ?? null };
-    });
-    out.push(difference('DEPENDENCY_SCHEMA_ADDED', pointer(o.path, 'dependencies', key), du.path, { path: du.path }, witness));
+    const witness =
+      inner &&
+      (() => {
+        const w = inner();
+        if (typeof w !== 'object' || w === null || Array.isArray(w) || Object.hasOwn(w, key)) return w;
+        return { ...w, [key]: samples(governing(o, key, 'writer').node)[0] ?? null };
+      });
+    out.push(
+      difference(
+        'DEPENDENCY_SCHEMA_ADDED',
+        pointer(o.path, 'dependencies', key),
+        du.path,
+        { path: du.path },
+        witness,
+      ),
+    );
   }
   for (const [key, od] of o.dependentSchemas) {
-    if (!u.dependentSchemas.has(key)) out.push(difference('DEPENDENCY_SCHEMA_REMOVED', od.path, u.path, { path: od.path }));
+    if (!u.dependentSchemas.has(key))
+      out.push(difference('DEPENDENCY_SCHEMA_REMOVED', od.path, u.path, { path: od.path }));
   }
   return out;
 }
 
-export function compareDependencies(e: Engine, oNode: SimpleNode, o: ObjectConstraints, u: ObjectConstraints): Difference[] {
-  if (u.dependentRequired.size === 0 && u.dependentSchemas.size === 0 && o.dependentRequired.size === 0 && o.dependentSchemas.size === 0) return [];
+export function compareDependencies(
+  e: Engine,
+  oNode: SimpleNode,
+  o: ObjectConstraints,
+  u: ObjectConstraints,
+): Difference[] {
+  if (
+    u.dependentRequired.size === 0 &&
+    u.dependentSchemas.size === 0 &&
+    o.dependentRequired.size === 0 &&
+    o.dependentSchemas.size === 0
+  )
+    return [];
   return [...compareRequiredDeps(oNode, o, u), ...compareSchemaDeps(e, oNode, o, u)];
 }

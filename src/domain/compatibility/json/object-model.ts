@@ -28,20 +28,21 @@ export function restOf(obj: ObjectConstraints, role: Role): Rest | undefined {
   return undefined;
 }
 
-const cache = new WeakMap<ObjectConstraints, Map<string, Governing>>();
+const writers = new WeakMap<ObjectConstraints, Map<string, Governing>>();
+const readers = new WeakMap<ObjectConstraints, Map<string, Governing>>();
 
-/** The governing schema of property `name` in `obj` for the role. */
+/** The governing schema of property `name` in `obj` for the role (cached: stable node identities). */
 export function governing(obj: ObjectConstraints, name: string, role: Role): Governing {
+  const cache = role === 'writer' ? writers : readers;
   let perObject = cache.get(obj);
   if (perObject === undefined) {
     perObject = new Map();
     cache.set(obj, perObject);
   }
-  const key = `${role}:${name}`;
-  const hit = perObject.get(key);
+  const hit = perObject.get(name);
   if (hit !== undefined) return hit;
   const result = compute(obj, name, role);
-  perObject.set(key, result);
+  perObject.set(name, result);
   return result;
 }
 
@@ -58,7 +59,8 @@ function compute(obj: ObjectConstraints, name: string, role: Role): Governing {
     if (m === undefined) uncertain = true;
     if (m === true || (m === undefined && role === 'reader')) parts.push(p.node);
   }
-  if (uncertain && role === 'writer') return { node: boolNode(true, at), model: declared ? 'declared' : 'open' };
+  if (uncertain && role === 'writer')
+    return { node: boolNode(true, at), model: declared ? 'declared' : 'open' };
   const matched = parts.length > (declared ? 1 : 0);
   const rest = restOf(obj, role);
   if (!declared && !matched && rest) parts.push(rest.node);

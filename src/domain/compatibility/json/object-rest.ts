@@ -23,7 +23,12 @@ function carrier(oNode: SimpleNode, u: ObjectConstraints, match?: string): (v: u
   };
 }
 
-function compareRests(e: Engine, oNode: SimpleNode, o: ObjectConstraints, u: ObjectConstraints): Difference[] {
+function compareRests(
+  e: Engine,
+  oNode: SimpleNode,
+  o: ObjectConstraints,
+  u: ObjectConstraints,
+): Difference[] {
   const oRest: Rest | undefined = restOf(o, 'writer');
   const uRest: Rest | undefined = restOf(u, 'reader');
   const oR = oRest?.node;
@@ -33,8 +38,9 @@ function compareRests(e: Engine, oNode: SimpleNode, o: ObjectConstraints, u: Obj
   const prefix = keyword === 'unevaluatedProperties' ? 'UNEVALUATED_PROPERTIES' : 'ADDITIONAL_PROPERTIES';
   const oPath = oRest ? pointer(o.path, oRest.keyword) : o.path;
   const uPath = uRest ? pointer(u.path, uRest.keyword) : u.path;
-  const d = (change: string, w?: () => unknown) => difference(`${prefix}_${change}`, oPath, uPath, { path: uPath }, w);
-  const wrap = carrier(oNode, u);
+  const d = (change: string, w?: () => unknown) =>
+    difference(`${prefix}_${change}`, oPath, uPath, { path: uPath }, w);
+  const wrap = (v: unknown) => carrier(oNode, u)(v);
   if (!restrictive) {
     if (oR === undefined || isTrue(oR)) return [];
     return [d(isFalse(oR) ? 'ADDED' : 'EXTENDED')];
@@ -42,7 +48,7 @@ function compareRests(e: Engine, oNode: SimpleNode, o: ObjectConstraints, u: Obj
   if (oR !== undefined && isFalse(oR)) return isFalse(uR) ? [] : [d('ADDED')];
   if (oR === undefined || isTrue(oR)) {
     const w = () => {
-      const v = pick(trueAt( oPath), uR);
+      const v = pick(trueAt(oPath), uR);
       return v === undefined ? undefined : wrap(v);
     };
     return [d(isFalse(uR) ? 'REMOVED' : 'NARROWED', w)];
@@ -53,7 +59,13 @@ function compareRests(e: Engine, oNode: SimpleNode, o: ObjectConstraints, u: Obj
   return e.child(oR, uR, wrap);
 }
 
-export function comparePatternsAndRest(e: Engine, oNode: SimpleNode, o: ObjectConstraints, u: ObjectConstraints): Difference[] {
+export function comparePatternsAndRest(
+  e: Engine,
+  oNode: SimpleNode,
+  o: ObjectConstraints,
+  u: ObjectConstraints,
+): Difference[] {
+  if (o.patterns.length === 0 && u.patterns.length === 0) return compareRests(e, oNode, o, u);
   const out: Difference[] = [];
   const oRest = restOf(o, 'writer');
   for (const up of u.patterns) {
@@ -65,13 +77,21 @@ export function comparePatternsAndRest(e: Engine, oNode: SimpleNode, o: ObjectCo
     }
     // Names matching the new pattern were governed by the old rest schema or by overlapping old patterns.
     const writers: Node[] = [];
-    if (oRest === undefined) writers.push(trueAt( o.path));
+    if (oRest === undefined) writers.push(trueAt(o.path));
     else if (!isFalse(oRest.node)) writers.push(oRest.node);
     for (const p of o.patterns) if (!patternsDisjoint(p.source, up.source)) writers.push(p.node);
     for (const w of writers) {
       const nested = e.child(w, up.node, wrap);
       if (!e.ok(nested)) {
-        out.push(difference('SCHEMA_ADDED', o.path, up.path, { path: up.path, detail: `patternProperties "${up.source}"` }, firstWitness(nested, e)));
+        out.push(
+          difference(
+            'SCHEMA_ADDED',
+            o.path,
+            up.path,
+            { path: up.path, detail: `patternProperties "${up.source}"` },
+            firstWitness(nested, e),
+          ),
+        );
         break;
       }
     }
@@ -83,9 +103,12 @@ export function comparePatternsAndRest(e: Engine, oNode: SimpleNode, o: ObjectCo
     if (uRest === undefined || isTrue(uRest.node)) continue;
     const nested = e.child(op.node, uRest.node, carrier(oNode, u, op.source));
     if (e.ok(nested)) continue;
-    const prefix = uRest.keyword === 'unevaluatedProperties' ? 'UNEVALUATED_PROPERTIES' : 'ADDITIONAL_PROPERTIES';
+    const prefix =
+      uRest.keyword === 'unevaluatedProperties' ? 'UNEVALUATED_PROPERTIES' : 'ADDITIONAL_PROPERTIES';
     const rule = `${prefix}_${isFalse(uRest.node) ? 'REMOVED' : 'NARROWED'}`;
-    out.push(difference(rule, op.path, pointer(u.path, uRest.keyword), { path: op.path }, firstWitness(nested, e)));
+    out.push(
+      difference(rule, op.path, pointer(u.path, uRest.keyword), { path: op.path }, firstWitness(nested, e)),
+    );
   }
   out.push(...compareRests(e, oNode, o, u));
   return out;

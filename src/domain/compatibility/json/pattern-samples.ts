@@ -156,4 +156,19 @@ export function patternSamples(source: string): string[] {
 }
 
 /** Short strings for probing a pattern's complement. */
-export const PROBE_STRINGS: readonly string[] = ['', 'a', 'A', '0', 'Z9', ' ', '-', '_', 'aa', 'xyz', 'ABC', '12', '!', 'a b'];
+export const PROBE_STRINGS: readonly string[] = [
+  '',
+  'a',
+  'A',
+  '0',
+  'Z9',
+  ' ',
+  '-',
+  '_',
+  'aa',
+  'xyz',
+  'ABC',
+  '12',
+  '!',
+  'a b',
+];

@@ -20,11 +20,28 @@ interface Resource {
   readonly base: string;
 }
 
-const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'dependencies'];
+const SCHEMA_MAPS = [
+  'properties',
+  'patternProperties',
+  'definitions',
+  '$defs',
+  'dependentSchemas',
+  'dependencies',
+];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
 const SCHEMA_SINGLES = [
-  'not', 'if', 'then', 'else', 'items', 'additionalItems', 'additionalProperties', 'contains',
-  'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema',
+  'not',
+  'if',
+  'then',
+  'else',
+  'items',
+  'additionalItems',
+  'additionalProperties',
+  'contains',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
 ];
 
 function resolveUri(ref: string, base: string): URL | undefined {
@@ -79,16 +96,19 @@ export class RefResolver {
     const dynamic = raw['$dynamicAnchor'];
     if (typeof dynamic === 'string') {
       this.anchors.set(`${here}#${dynamic}`, { raw, path, base: here });
-      if (isRoot && !this.dynamicAnchors.has(dynamic)) this.dynamicAnchors.set(dynamic, { raw, path, base: here });
+      if (isRoot && !this.dynamicAnchors.has(dynamic))
+        this.dynamicAnchors.set(dynamic, { raw, path, base: here });
     }
     for (const key of SCHEMA_MAPS) {
       const map = raw[key];
       if (!isRecord(map)) continue;
-      for (const [name, sub] of Object.entries(map)) this.index(sub, pointer(path, key, name), here, isRoot, depth + 1);
+      for (const [name, sub] of Object.entries(map))
+        this.index(sub, pointer(path, key, name), here, isRoot, depth + 1);
     }
     for (const key of SCHEMA_LISTS) {
       const list = raw[key];
-      if (Array.isArray(list)) list.forEach((sub, i) => this.index(sub, pointer(path, key, i), here, isRoot, depth + 1));
+      if (Array.isArray(list))
+        list.forEach((sub, i) => this.index(sub, pointer(path, key, i), here, isRoot, depth + 1));
     }
     for (const key of SCHEMA_SINGLES) {
       const sub = raw[key];

@@ -4,7 +4,15 @@
  */
 import { evaluate } from './evaluate.ts';
 import { PROBE_STRINGS, patternSamples } from './pattern-samples.ts';
-import type { ArrayConstraints, JsonType, Node, NumberConstraints, ObjectConstraints, SimpleNode, StringConstraints } from './types.ts';
+import type {
+  ArrayConstraints,
+  JsonType,
+  Node,
+  NumberConstraints,
+  ObjectConstraints,
+  SimpleNode,
+  StringConstraints,
+} from './types.ts';
 
 const MAX_DEPTH = 6;
 const LIMIT = 6;
@@ -24,11 +32,20 @@ function unique(values: unknown[]): unknown[] {
 export function numberCandidates(n: NumberConstraints | undefined, integer: boolean): number[] {
   const out = [0, 1, -1, 2, 10, 100, -100, 0.5, 7];
   if (n?.lower) out.push(n.lower.value, n.lower.value + 1, n.lower.value + 0.5, Math.ceil(n.lower.value) + 1);
-  if (n?.upper) out.push(n.upper.value, n.upper.value - 1, n.upper.value - 0.5, Math.floor(n.upper.value) - 1);
+  if (n?.upper)
+    out.push(n.upper.value, n.upper.value - 1, n.upper.value - 0.5, Math.floor(n.upper.value) - 1);
   for (const m of n?.multipleOf ?? []) {
     out.push(m.value, m.value * 2, m.value * 3);
-    if (n?.lower) out.push(Math.ceil(n.lower.value / m.value) * m.value, (Math.floor(n.lower.value / m.value) + 1) * m.value);
-    if (n?.upper) out.push(Math.floor(n.upper.value / m.value) * m.value, (Math.ceil(n.upper.value / m.value) - 1) * m.value);
+    if (n?.lower)
+      out.push(
+        Math.ceil(n.lower.value / m.value) * m.value,
+        (Math.floor(n.lower.value / m.value) + 1) * m.value,
+      );
+    if (n?.upper)
+      out.push(
+        Math.floor(n.upper.value / m.value) * m.value,
+        (Math.ceil(n.upper.value / m.value) - 1) * m.value,
+      );
   }
   return out.filter((x) => Number.isFinite(x) && (!integer || Number.isInteger(x)));
 }
@@ -50,11 +67,13 @@ export function stringCandidates(s: StringConstraints | undefined): string[] {
 
 function objectCandidates(o: ObjectConstraints, depth: number): unknown[] {
   const rest = o.additional ?? o.unevaluated?.node;
-  const pick = (name: string): unknown => samples(o.properties.get(name) ?? rest ?? { kind: 'bool', id: 0, path: '#', value: true }, depth + 1)[0];
+  const pick = (name: string): unknown =>
+    samples(o.properties.get(name) ?? rest ?? { kind: 'bool', id: 0, path: '#', value: true }, depth + 1)[0];
   const build = (names: Iterable<string>): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const n of names) out[n] = pick(n) ?? null;
-    for (const [k, deps] of o.dependentRequired) if (Object.hasOwn(out, k)) for (const d of deps.value) out[d] ??= pick(d) ?? null;
+    for (const [k, deps] of o.dependentRequired)
+      if (Object.hasOwn(out, k)) for (const d of deps.value) out[d] ??= pick(d) ?? null;
     return out;
   };
   const required = [...o.required.keys()];
@@ -63,7 +82,8 @@ function objectCandidates(o: ObjectConstraints, depth: number): unknown[] {
   const min = o.minProperties?.value ?? 0;
   if (all.length < min) {
     const padded = build(all);
-    for (let i = 0; Object.keys(padded).length < min && i < min + 4; i++) padded[`x${i}`] = pick(`x${i}`) ?? null;
+    for (let i = 0; Object.keys(padded).length < min && i < min + 4; i++)
+      padded[`x${i}`] = pick(`x${i}`) ?? null;
     out.push(padded);
   }
   return out;
@@ -115,12 +135,18 @@ function simpleCandidates(node: SimpleNode, depth: number): unknown[] {
         ...(node.array ? (['array'] as const) : []),
         ...(node.string ? (['string'] as const) : []),
         ...(node.number ? (['number'] as const) : []),
-        'null', 'boolean', 'string', 'integer', 'object', 'array',
+        'null',
+        'boolean',
+        'string',
+        'integer',
+        'object',
+        'array',
       ];
   // Interleave the types so that a short prefix of the list already covers every type.
   const lists = [...new Set(types)].map((t) => typeCandidates(node, t, depth));
   const out: unknown[] = [];
-  for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]);
+  for (let i = 0; lists.some((l) => i < l.length); i++)
+    for (const l of lists) if (i < l.length) out.push(l[i]);
   return out;
 }
 
@@ -157,7 +183,9 @@ export function wideSamples(node: Node, depth = 0): unknown[] {
   if (cached !== undefined) return cached;
   if (depth > MAX_DEPTH) return [];
   cache.set(node, []);
-  const valid = unique(candidates(node, depth)).filter((v) => evaluate(node, v, 'reader')).slice(0, WIDE);
+  const valid = unique(candidates(node, depth))
+    .filter((v) => evaluate(node, v, 'reader'))
+    .slice(0, WIDE);
   cache.set(node, valid);
   return valid;
 }

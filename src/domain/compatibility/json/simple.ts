@@ -28,7 +28,9 @@ function compareTypes(o: SimpleNode, u: SimpleNode): Difference[] {
   const witness = picker(o, u);
   if (tu === undefined) return to === undefined ? [] : [difference('TYPE_EXTENDED', o.path, u.path, facts)];
   if (to === undefined) {
-    return BASE_TYPES.some((t) => !covers(tu, t)) ? [difference('TYPE_NARROWED', o.path, u.path, facts, witness)] : [];
+    return BASE_TYPES.some((t) => !covers(tu, t))
+      ? [difference('TYPE_NARROWED', o.path, u.path, facts, witness)]
+      : [];
   }
   const lost = [...to].filter((t) => !covers(tu, t));
   if (lost.length === 0) {
@@ -63,7 +65,10 @@ export function splitByType(node: SimpleNode): SimpleNode[] {
   if (hit !== undefined) return hit;
   const types = node.types ? [...node.types] : BASE_TYPES;
   const parts = types.map((t): SimpleNode => ({
-    kind: 'simple', id: newId(), path: node.path, types: new Set([t]),
+    kind: 'simple',
+    id: newId(),
+    path: node.path,
+    types: new Set([t]),
     ...(node.enum && { enum: node.enum }),
     ...(t === 'string' && node.string && { string: node.string }),
     ...((t === 'number' || t === 'integer') && node.number && { number: node.number }),

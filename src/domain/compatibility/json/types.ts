@@ -5,7 +5,15 @@
 import type { Draft } from '../../schema/json/drafts.ts';
 
 export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
-export const JSON_TYPES: readonly JsonType[] = ['null', 'boolean', 'integer', 'number', 'string', 'array', 'object'];
+export const JSON_TYPES: readonly JsonType[] = [
+  'null',
+  'boolean',
+  'integer',
+  'number',
+  'string',
+  'array',
+  'object',
+];
 
 /** Which side of an inclusion a schema is on: the writer's set may be over-approximated, the reader's under-approximated. */
 export type Role = 'writer' | 'reader';

@@ -6,8 +6,16 @@ import type { Child } from './vocab-object.ts';
 import { isModern } from './vocabulary.ts';
 
 const ARRAY_KEYWORDS = [
-  'items', 'prefixItems', 'additionalItems', 'contains', 'minContains', 'maxContains', 'minItems', 'maxItems',
-  'uniqueItems', 'unevaluatedItems',
+  'items',
+  'prefixItems',
+  'additionalItems',
+  'contains',
+  'minContains',
+  'maxContains',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'unevaluatedItems',
 ];
 
 const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;

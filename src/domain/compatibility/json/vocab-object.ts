@@ -9,8 +9,17 @@ import { isModern } from './vocabulary.ts';
 export type Child = (raw: unknown, path: string) => Node;
 
 const OBJECT_KEYWORDS = [
-  'properties', 'required', 'additionalProperties', 'patternProperties', 'propertyNames', 'minProperties',
-  'maxProperties', 'dependencies', 'dependentRequired', 'dependentSchemas', 'unevaluatedProperties',
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'propertyNames',
+  'minProperties',
+  'maxProperties',
+  'dependencies',
+  'dependentRequired',
+  'dependentSchemas',
+  'unevaluatedProperties',
 ];
 
 const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -83,7 +92,10 @@ export function readObject(
         }
       : undefined;
   const pn = Object.hasOwn(raw, 'propertyNames')
-    ? conj(typeNode(['string'], pointer(path, 'propertyNames')), child(raw['propertyNames'], pointer(path, 'propertyNames')))
+    ? conj(
+        typeNode(['string'], pointer(path, 'propertyNames')),
+        child(raw['propertyNames'], pointer(path, 'propertyNames')),
+      )
     : undefined;
   const min = raw['minProperties'];
   const max = raw['maxProperties'];

@@ -50,7 +50,10 @@ export function readEnum(raw: Record<string, unknown>, path: string): FiniteSet 
   return key !== undefined && fromEnum.keys.has(key) ? c : finiteSet([], path);
 }
 
-export function readString(raw: Record<string, unknown>, path: string): StringConstraints | 'invalid' | undefined {
+export function readString(
+  raw: Record<string, unknown>,
+  path: string,
+): StringConstraints | 'invalid' | undefined {
   const min = raw['minLength'];
   const max = raw['maxLength'];
   const pattern = raw['pattern'];
@@ -73,7 +76,10 @@ function bound(
   draft: Draft,
   side: 'lower' | 'upper',
 ): Bound | undefined {
-  const [incl, excl] = side === 'lower' ? (['minimum', 'exclusiveMinimum'] as const) : (['maximum', 'exclusiveMaximum'] as const);
+  const [incl, excl] =
+    side === 'lower'
+      ? (['minimum', 'exclusiveMinimum'] as const)
+      : (['maximum', 'exclusiveMaximum'] as const);
   const inclusive = raw[incl];
   const exclusive = raw[excl];
   if (draft === 'draft-04') {
@@ -81,15 +87,23 @@ function bound(
     const flag = exclusive === true;
     return { value: inclusive, exclusive: flag, keyword: flag ? excl : incl, path };
   }
-  const a: Bound | undefined = num(inclusive) ? { value: inclusive, exclusive: false, keyword: incl, path } : undefined;
-  const b: Bound | undefined = num(exclusive) ? { value: exclusive, exclusive: true, keyword: excl, path } : undefined;
+  const a: Bound | undefined = num(inclusive)
+    ? { value: inclusive, exclusive: false, keyword: incl, path }
+    : undefined;
+  const b: Bound | undefined = num(exclusive)
+    ? { value: exclusive, exclusive: true, keyword: excl, path }
+    : undefined;
   if (a === undefined || b === undefined) return a ?? b;
   // The tighter of the two defines the effective bound; exclusive wins a tie (§7.7).
   if (a.value === b.value) return b;
   return (side === 'lower' ? b.value > a.value : b.value < a.value) ? b : a;
 }
 
-export function readNumber(raw: Record<string, unknown>, path: string, draft: Draft): NumberConstraints | undefined {
+export function readNumber(
+  raw: Record<string, unknown>,
+  path: string,
+  draft: Draft,
+): NumberConstraints | undefined {
   const lower = bound(raw, path, draft, 'lower');
   const upper = bound(raw, path, draft, 'upper');
   const m = raw['multipleOf'];

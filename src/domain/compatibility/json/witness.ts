@@ -75,7 +75,11 @@ function valueFor(obj: ObjectConstraints, name: string): unknown {
  * An object shaped by the original's object keywords, with `entries` set and `omit` left out:
  * required and co-required properties are filled from samples, `minProperties` is padded.
  */
-export function objectWith(node: SimpleNode, entries: Record<string, unknown>, omit?: string): Record<string, unknown> {
+export function objectWith(
+  node: SimpleNode,
+  entries: Record<string, unknown>,
+  omit?: string,
+): Record<string, unknown> {
   const obj = node.object;
   const out: Record<string, unknown> = {};
   if (obj === undefined) return { ...entries };
@@ -129,7 +133,11 @@ export function arrayWith(node: SimpleNode, index: number, value: unknown): unkn
 const FRESH = ['zz', 'extra', 'x_1', 'k9', 'other', 'S_z', 'I_z', 'a', 'b'];
 
 /** A property name declared by neither side, matching no pattern of `avoid`, accepted by `node`. */
-export function freshName(node: SimpleNode, avoid: ObjectConstraints | undefined, match?: string): string | undefined {
+export function freshName(
+  node: SimpleNode,
+  avoid: ObjectConstraints | undefined,
+  match?: string,
+): string | undefined {
   const mine = node.object;
   for (const name of [...(match ? patternSamples(match) : []), ...FRESH]) {
     if (mine?.properties.has(name) || avoid?.properties.has(name)) continue;

@@ -1,10 +1,10 @@
 import { findReadableSchema } from '../../db/repositories/schemas.ts';
-import { versionsUsingSchema } from '../../db/repositories/versions.ts';
+import { versionsUsingSchema, type VersionRow } from '../../db/repositories/versions.ts';
 import { schemaNotFound } from '../../domain/errors.ts';
 import type { Deps } from '../../deps.ts';
-import { page } from '../subjects/guards.ts';
+import { page } from '../subjects/params.ts';
 
-interface ByIdInput {
+export interface ByIdInput {
   id: number;
   deleted: boolean;
   offset: number;
@@ -19,7 +19,7 @@ export async function getVersionsById(
   deps: Deps,
   input: ByIdInput,
 ): Promise<Array<{ subject: string; version: number }>> {
-  const rows = await usages(deps, input);
+  const rows = await usagesOf(deps, input);
   return page(
     rows.map((r) => ({ subject: r.subject, version: r.version })),
     input.offset,
@@ -27,14 +27,10 @@ export async function getVersionsById(
   );
 }
 
-/** GET /schemas/ids/{id}/subjects: the distinct subjects using the id, sorted. */
-export async function getSubjectsById(deps: Deps, input: ByIdInput): Promise<string[]> {
-  const rows = await usages(deps, input);
-  return page([...new Set(rows.map((r) => r.subject))], input.offset, input.limit);
-}
-
-async function usages(deps: Deps, input: ByIdInput) {
+/** Subject-versions using the id under the `deleted` filter; 40403 when the id is not readable at all. */
+export async function usagesOf(deps: Deps, input: { id: number; deleted: boolean }): Promise<VersionRow[]> {
   const rows = await versionsUsingSchema(deps.db, input.id, input.deleted ? 'all' : 'live');
+  // No live usage may still mean a readable id (only soft-deleted usages): that is an empty list, not 40403.
   if (rows.length === 0 && (input.deleted || (await findReadableSchema(deps.db, input.id)) === undefined)) {
     throw schemaNotFound(`Schema ${input.id}`);
   }

@@ -1,0 +1,1 @@
+import { benchCompat } from './bench/compat.ts';
