@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     }),
   );
   await run('register', () =>
-    benchRegister({ databaseUrl, redisUrl, count: quick ? 100 : 400, inFlight: 8, profile }),
+    benchRegister({ databaseUrl, redisUrl, count: quick ? 100 : 400, phaseSeconds: quick ? 4 : 12, inFlight: 8, profile }),
   );
   for (const [part, file, exported] of [
     ['compat', './compat.ts', 'benchCompat'],

@@ -10,8 +10,10 @@ import { evolvingSchema } from './lib/schemas.ts';
 export interface RegisterOptions {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
-  /** Registrations per measured phase (sequential, then concurrent). */
+  /** At most this many registrations per measured phase (sequential, then concurrent)… */
   count: number;
+  /** …and at most this long for the registry's phase; the raw loop then writes as many as it managed. */
+  phaseSeconds: number;
   inFlight: number;
   /** Write a CPU profile of the registry child and print its hotspots. */
   profile: boolean;
@@ -32,7 +34,7 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
     return { title, lines: ['register: skipped — DATABASE_URL is not set (this figure needs real PostgreSQL)'], figures: [], skipped: 'DATABASE_URL is not set' };
   }
   const lines = [
-    `register: ${options.count} schemas sequentially, then ${options.count} with ${options.inFlight} in flight, over ${options.inFlight} subjects; bus ${options.redisUrl ? 'Redis' : 'in-process'}`,
+    `register: up to ${options.count} schemas (or ${options.phaseSeconds} s) sequentially, then with ${options.inFlight} in flight over ${options.inFlight} subjects; bus ${options.redisUrl ? 'Redis' : 'in-process'}`,
   ];
   const databases: ScratchDatabase[] = [];
   let child: ChildServer | undefined;
@@ -46,31 +48,34 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
     const registry = child;
     raw = await openRawRegistrar(rawDb.url);
 
-    const results: Record<'registry' | 'raw', Record<'sequential' | 'concurrent', Phase>> = {
-      registry: { sequential: emptyPhase, concurrent: emptyPhase },
-      raw: { sequential: emptyPhase, concurrent: emptyPhase },
-    };
+    const http = httpRegistrar(child.url);
+    const modes = [['sequential', 1], ['concurrent', options.inFlight]] as const;
+    await runPhase(http, 'registry-warm', { count: 40, writers: options.inFlight });
+    await runPhase(raw.register, 'raw-warm', { count: 40, writers: options.inFlight });
+    // The registry goes first under a time budget; the raw loop then writes exactly as many schemas of the
+    // same sequence, so both sides do the same work whatever the machine's speed.
     const profile = options.profile ? profilePath('register') : undefined;
-    for (const [name, register] of [['raw', raw.register], ['registry', httpRegistrar(child.url)]] as const) {
-      await runPhase(register, `${name}-warm`, 40, options.inFlight);
-      if (name === 'registry' && profile) await registry.startProfile();
-      results[name].sequential = await runPhase(register, `${name}-seq`, options.count, 1);
-      results[name].concurrent = await runPhase(register, `${name}-conc`, options.count, options.inFlight);
-      if (name === 'registry' && profile) await registry.stopProfile(profile);
-      for (const mode of ['sequential', 'concurrent'] as const) {
-        const phase = results[name][mode];
-        lines.push(
-          `register: ${(name === 'raw' ? 'raw postgres.js' : 'Schemata over HTTP').padEnd(19)} ${mode.padEnd(10)} ${formatNumber(phase.rps).padStart(7)} /s  p50 ${formatNumber(phase.p50, 'ms')}  p99 ${formatNumber(phase.p99, 'ms')}`,
-        );
-      }
+    if (profile) await registry.startProfile();
+    const ours = [];
+    for (const [mode, writers] of modes) {
+      ours.push(await runPhase(http, `registry-${mode}`, { count: options.count, writers, budgetSeconds: options.phaseSeconds }));
+    }
+    if (profile) await registry.stopProfile(profile);
+    const theirs = [];
+    for (const [i, [mode, writers]] of modes.entries()) {
+      theirs.push(await runPhase(raw.register, `raw-${mode}`, { count: ours[i]?.count ?? 0, writers }));
+    }
+    const figures: Figure[] = [];
+    for (const [i, [mode, writers]] of modes.entries()) {
+      const [registryPhase, rawPhase] = [ours[i], theirs[i]];
+      if (!registryPhase || !rawPhase) continue;
+      lines.push(describe('raw postgres.js', mode, rawPhase), describe('Schemata over HTTP', mode, registryPhase));
+      const ratio = registryPhase.rps / rawPhase.rps;
+      lines.push(`register: ratio registry/raw (${mode}, ${registryPhase.count} schemas) ${formatNumber(ratio)}`);
+      const label = writers === 1 ? 'sequential' : `${writers} in flight`;
+      figures.push({ name: `register throughput ratio vs raw postgres.js (${label})`, value: ratio, unit: '', kind: 'min', target: 0.5 });
     }
     if (profile) lines.push(...hotspots(profile));
-    const figures: Figure[] = (['sequential', 'concurrent'] as const).map((mode) => {
-      const ratio = results.registry[mode].rps / results.raw[mode].rps;
-      lines.push(`register: ratio registry/raw (${mode}) ${formatNumber(ratio)}`);
-      const label = mode === 'sequential' ? 'sequential' : `${options.inFlight} in flight`;
-      return { name: `register throughput ratio vs raw postgres.js (${label})`, value: ratio, unit: '', kind: 'min', target: 0.5 };
-    });
     return { title, lines, figures };
   } finally {
     await child?.stop();
@@ -80,26 +85,39 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
 }
 
 interface Phase {
+  count: number;
   rps: number;
   p50: number;
   p99: number;
 }
-const emptyPhase: Phase = { rps: Number.NaN, p50: Number.NaN, p99: Number.NaN };
 
-/** `count` registrations by `writers` workers, each owning one subject of the family `prefix`. */
-async function runPhase(register: Register, prefix: string, count: number, writers: number): Promise<Phase> {
+/**
+ * Registrations by `writers` workers, each owning one subject of the family `prefix` and registering that
+ * family's next compatible step: `count` in all, or fewer when `budgetSeconds` runs out first.
+ */
+async function runPhase(
+  register: Register,
+  prefix: string,
+  plan: { count: number; writers: number; budgetSeconds?: number },
+): Promise<Phase> {
   const latencies: number[] = [];
   const started = performance.now();
+  const deadline = plan.budgetSeconds === undefined ? Number.POSITIVE_INFINITY : started + plan.budgetSeconds * 1000;
   await Promise.all(
-    Array.from({ length: writers }, async (_, writer) => {
+    Array.from({ length: plan.writers }, async (_, writer) => {
       const subject = `bench-${prefix}-${writer}`;
-      for (let step = 0; step * writers + writer < count; step += 1) {
+      for (let step = 0; step * plan.writers + writer < plan.count && performance.now() < deadline; step += 1) {
         latencies.push(await register(subject, evolvingSchema(subject, step)));
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { rps: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  const count = latencies.length;
+  return { count, rps: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+function describe(who: string, mode: string, phase: Phase): string {
+  return `register: ${who.padEnd(19)} ${mode.padEnd(10)} ${formatNumber(phase.rps).padStart(7)} /s  p50 ${formatNumber(phase.p50, 'ms')}  p99 ${formatNumber(phase.p99, 'ms')}`;
 }
 
 function httpRegistrar(base: string): Register {

@@ -46,13 +46,13 @@ function summarize(testModules, unhandledErrors) {
         }
       }
       if (test.options.mode === 'skip' && test.parent.options?.mode !== 'skip') {
-        summary.leftOut.push({ file, name: test.fullName, tests: 1, gate: gateAt(source, test.location) });
+        leaveOut(summary, { file, name: test.fullName, tests: 1, gate: gateAt(source, test.location) });
       }
     }
     for (const suite of mod.children.allSuites()) {
       if (suite.options.mode === 'skip' && suite.parent.options?.mode !== 'skip') {
         const tests = [...suite.children.allTests()].length;
-        summary.leftOut.push({ file, name: suite.fullName, tests, gate: gateAt(source, suite.location) });
+        leaveOut(summary, { file, name: suite.fullName, tests, gate: gateAt(source, suite.location) });
       }
     }
     for (const entity of [mod, ...mod.children.allSuites()]) {
@@ -71,6 +71,11 @@ function summarize(testModules, unhandledErrors) {
     summary.failures.push(`unhandled error: ${firstLine(error.message)}`);
   }
   return summary;
+}
+
+// Only gated groups are listed: tests filtered out by -t or by an .only elsewhere are not "left out".
+function leaveOut(summary, group) {
+  if (group.gate !== undefined) summary.leftOut.push(group);
 }
 
 function erroringAncestor(test) {

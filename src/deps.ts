@@ -28,8 +28,21 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
   try {
     await database.migrate();
     const cache = new RegistryCache();
-    events = createEventsRuntime({ db: database.db, redisUrl: config.redisUrl, logger });
-    const deps: Deps = { config, logger, database, db: database.db, cache, events, packageVersion: PACKAGE_VERSION };
+    events = createEventsRuntime({
+      db: database.db,
+      driver: database.kind,
+      redisUrl: config.redisUrl,
+      logger,
+    });
+    const deps: Deps = {
+      config,
+      logger,
+      database,
+      db: database.db,
+      cache,
+      events,
+      packageVersion: PACKAGE_VERSION,
+    };
     events.subscribe((event) => cache.onEvent(event));
     events.onReset(() => cache.reset());
     await events.start();

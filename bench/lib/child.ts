@@ -26,7 +26,8 @@ export async function startChildServer(entry: string, options: unknown): Promise
   const child: ChildProcess = fork(fileURLToPath(new URL(`./servers/${entry}`, import.meta.url)), [JSON.stringify(options)], {
     cwd: REPO_ROOT,
     execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // The registry logs to stderr; stdout is dropped so stray debug output cannot garble the report.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entry} did not start within 60 s`)), 60_000);

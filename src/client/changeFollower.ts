@@ -39,7 +39,11 @@ export class ChangeFollower {
       position: options.position,
       readAfter: async (after) => {
         const page = await http.get<EventPage>(`/events?after=${after}&limit=${FEED_PAGE}`);
-        return { events: page.events as ChangeEvent[], next: page.next, more: page.events.length >= FEED_PAGE };
+        return {
+          events: page.events as ChangeEvent[],
+          next: page.next,
+          more: page.events.length >= FEED_PAGE,
+        };
       },
       deliver: (event) => options.apply(event),
       reset: () => options.reload(),

@@ -48,9 +48,12 @@ export class ContractStore {
     const cached = this.compiled.get(key);
     if (cached !== undefined) return cached;
     const schema = this.get(subject, version);
-    if (schema === undefined) throw new RegistryClientError(`version ${version} of subject '${subject}' is not loaded`);
+    if (schema === undefined)
+      throw new RegistryClientError(`version ${version} of subject '${subject}' is not loaded`);
     if ((schema.schemaType ?? 'AVRO') !== 'JSON') {
-      throw new RegistryClientError(`subject '${subject}' holds ${schema.schemaType ?? 'AVRO'} schemas; only JSON validates`);
+      throw new RegistryClientError(
+        `subject '${subject}' holds ${schema.schemaType ?? 'AVRO'} schemas; only JSON validates`,
+      );
     }
     try {
       const doc = JSON.parse(schema.schema) as unknown;
@@ -74,7 +77,9 @@ export class ContractStore {
       if (docs.has(ref.name)) continue;
       const target = this.get(ref.subject, ref.version);
       if (target === undefined) {
-        throw new RegistryClientError(`reference '${ref.name}' (${ref.subject} v${ref.version}) is not loaded`);
+        throw new RegistryClientError(
+          `reference '${ref.name}' (${ref.subject} v${ref.version}) is not loaded`,
+        );
       }
       docs.set(ref.name, JSON.parse(target.schema));
       pending.push(...(target.references ?? []));

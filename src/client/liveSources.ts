@@ -61,7 +61,8 @@ export function openSseSource(
           headers: { accept: 'text/event-stream', 'last-event-id': String(position()) },
           signal: abort.signal,
         });
-        if (!response.ok || response.body === null) throw new Error(`event stream answered HTTP ${response.status}`);
+        if (!response.ok || response.body === null)
+          throw new Error(`event stream answered HTTP ${response.status}`);
         attempt = 0;
         handlers.onReady();
         await readStream(response.body, handlers);

@@ -2,7 +2,13 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_CHANNEL } from '../events/envelope.ts';
 import type { RegistryEvent } from '../events/types.ts';
-import { REDIS_URL, startRegistry, STORAGE, uniqueSubject, type TestRegistry } from '../../test/helpers/registry.ts';
+import {
+  REDIS_URL,
+  startRegistry,
+  STORAGE,
+  uniqueSubject,
+  type TestRegistry,
+} from '../../test/helpers/registry.ts';
 import { eventually, registerJson } from '../../test/events/helpers.ts';
 import { startPrivateRedis, type PrivateRedis } from '../../test/events/privateRedis.ts';
 import { createRegistryClient, type ChangeEvent } from './index.ts';
@@ -31,7 +37,11 @@ describe.skipIf(!REDIS_URL)(`consumer SDK over Redis (${STORAGE})`, () => {
     const subject = uniqueSubject('sdk-redis');
     await registerJson(registry, subject, user(subject));
     // No feed poll: whatever arrives, arrives over Redis.
-    const client = createRegistryClient({ url: registry.url, redisUrl: redis.url, pollIntervalMs: 3_600_000 });
+    const client = createRegistryClient({
+      url: registry.url,
+      redisUrl: redis.url,
+      pollIntervalMs: 3_600_000,
+    });
     const changes: ChangeEvent[] = [];
     client.onChange((event) => void changes.push(event));
     try {
@@ -75,7 +85,11 @@ describe.skipIf(!REDIS_URL)(`consumer SDK catch-up after a missed message (${STO
     const subject = uniqueSubject('sdk-gap');
     const other = uniqueSubject('sdk-gap-other');
     await registerJson(registry, subject, user(subject));
-    const client = createRegistryClient({ url: registry.url, redisUrl: redis.url, pollIntervalMs: 3_600_000 });
+    const client = createRegistryClient({
+      url: registry.url,
+      redisUrl: redis.url,
+      pollIntervalMs: 3_600_000,
+    });
     const changes: ChangeEvent[] = [];
     client.onChange((event) => void changes.push(event));
     try {

@@ -80,9 +80,20 @@ describe(`consumer SDK over SSE (${STORAGE})`, () => {
     try {
       await client.load([subject]);
       const data = { id: 'u1', email: 'a@b.c' };
-      expect(client.unwrap(subject, { version: 'v2', data })).toMatchObject({ valid: true, version: 2, data });
-      expect(client.unwrap(subject, { version: 'v1', data })).toMatchObject({ valid: false, version: 1, data });
-      expect(client.unwrap(subject, { version: 'v1', data: { id: 'u1' } })).toMatchObject({ valid: true, version: 1 });
+      expect(client.unwrap(subject, { version: 'v2', data })).toMatchObject({
+        valid: true,
+        version: 2,
+        data,
+      });
+      expect(client.unwrap(subject, { version: 'v1', data })).toMatchObject({
+        valid: false,
+        version: 1,
+        data,
+      });
+      expect(client.unwrap(subject, { version: 'v1', data: { id: 'u1' } })).toMatchObject({
+        valid: true,
+        version: 1,
+      });
       expect(client.unwrap(subject, { version: 'v9', data })).toMatchObject({ valid: false, version: 9 });
       expect(client.unwrap(subject, { payload: data })).toMatchObject({ valid: false, version: undefined });
       expect(client.unwrap(subject, { version: 'two', data })).toMatchObject({ valid: false });

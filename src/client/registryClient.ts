@@ -113,7 +113,9 @@ export class RegistryClient {
     }
     if (!this.store.versions(subject).includes(envelope.version)) {
       if (!this.tracked.has(subject)) throw new RegistryClientError(`subject '${subject}' is not loaded`);
-      const error = issue(`version ${envelope.version} of subject '${subject}' is not a live version held by this client`);
+      const error = issue(
+        `version ${envelope.version} of subject '${subject}' is not a live version held by this client`,
+      );
       return { valid: false, subject, version: envelope.version, data: envelope.data, errors: [error] };
     }
     return { ...this.validate(subject, envelope.data, { version: envelope.version }), data: envelope.data };
@@ -124,7 +126,9 @@ export class RegistryClient {
     const result = this.validate(subject, data, options);
     if (!result.valid) {
       const details = result.errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ');
-      throw new RegistryClientError(`payload does not match version ${result.version} of '${subject}': ${details}`);
+      throw new RegistryClientError(
+        `payload does not match version ${result.version} of '${subject}': ${details}`,
+      );
     }
     return makeEnvelope(result.version ?? 0, data);
   }
@@ -152,7 +156,9 @@ export class RegistryClient {
     const version = this.store.versions(subject).at(-1);
     if (version === undefined) {
       throw new RegistryClientError(
-        this.tracked.has(subject) ? `subject '${subject}' has no live version` : `subject '${subject}' is not loaded`,
+        this.tracked.has(subject)
+          ? `subject '${subject}' has no live version`
+          : `subject '${subject}' is not loaded`,
       );
     }
     return version;

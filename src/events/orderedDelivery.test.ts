@@ -22,7 +22,11 @@ function memoryFeed(head: number, pageSize = 3) {
   return { state, readAfter };
 }
 
-function collector(start: number, head: number, options: { pageSize?: number; resetThreshold?: number } = {}) {
+function collector(
+  start: number,
+  head: number,
+  options: { pageSize?: number; resetThreshold?: number } = {},
+) {
   const feed = memoryFeed(head, options.pageSize);
   const delivered: number[] = [];
   const resets: number[] = [];

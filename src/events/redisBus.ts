@@ -83,13 +83,16 @@ export async function openRedisBus(options: {
         if (subject !== null) pipeline.publish(subjectChannel(subject), message);
       }
       const results = await pipeline.exec();
-      const failure = results === null ? new Error('redis pipeline aborted') : results.find(([error]) => error)?.[0];
+      const failure =
+        results === null ? new Error('redis pipeline aborted') : results.find(([error]) => error)?.[0];
       if (failure) throw failure;
     },
     async close() {
       await Promise.all(
         [publisher, subscriber].map((connection) =>
-          connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect(),
+          connection.status === 'ready'
+            ? connection.quit().catch(() => connection.disconnect())
+            : connection.disconnect(),
         ),
       );
     },

@@ -24,6 +24,7 @@ export class Relay {
   constructor(
     private readonly options: {
       db: Database;
+      driver: 'postgres' | 'embedded';
       logger: Logger;
       publish(events: RegistryEvent[]): Promise<void>;
       /** Freshly sequenced events, in seq order, right after their positions commit. */
@@ -63,7 +64,7 @@ export class Relay {
   private async sequence(): Promise<void> {
     try {
       for (;;) {
-        const events = await sequencePending(this.options.db, BATCH);
+        const events = await sequencePending(this.options.db, BATCH, this.options.driver);
         if (events.length > 0) this.options.onSequenced(events);
         if (events.length < BATCH || this.closed) return;
       }

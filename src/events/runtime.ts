@@ -1,4 +1,4 @@
-import type { Database } from '../db/client.ts';
+import type { Database, DatabaseHandle } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import { OrderedDelivery } from './orderedDelivery.ts';
 import { openRedisBus, type RedisBus } from './redisBus.ts';
@@ -34,6 +34,8 @@ const RESET_THRESHOLD = 10_000;
  */
 export function createEventsRuntime(options: {
   db: Database;
+  /** Which driver `db` runs on: PostgreSQL gets a one-round-trip sequencing query. */
+  driver: DatabaseHandle['kind'];
   redisUrl: string | undefined;
   logger: Logger;
   /** How often the outbox and the feed are checked for work nobody announced (default 250 ms). */
@@ -65,11 +67,13 @@ export function createEventsRuntime(options: {
       return target - 1;
     },
     resetThreshold: RESET_THRESHOLD,
-    onError: (error) => logger.warn('event catch-up from the feed failed; retrying', { error: String(error) }),
+    onError: (error) =>
+      logger.warn('event catch-up from the feed failed; retrying', { error: String(error) }),
   });
 
   const relay = new Relay({
     db,
+    driver: options.driver,
     logger,
     publish: async (events) => {
       // In-process: local delivery already happened at sequencing, so publishing only marks the rows.

@@ -32,13 +32,15 @@ export async function streamFeed(
     (filter.type === undefined || event.event_type === filter.type);
   const delivery = new OrderedDelivery<RegistryEvent>({
     position: filter.after,
-    readAfter: (after) => readFeed(deps.db, { after, limit: 500, subject: filter.subject, type: filter.type }),
+    readAfter: (after) =>
+      readFeed(deps.db, { after, limit: 500, subject: filter.subject, type: filter.type }),
     deliver: async (event) => {
       if (matches(event)) await stream.writeSSE({ id: String(event.seq), data: JSON.stringify(event) });
     },
     // A slow reader holds at most this many live events; the rest is re-read from the feed.
     maxQueue: 1_000,
-    onError: (error) => deps.logger.warn('event stream could not read the feed; retrying', { error: String(error) }),
+    onError: (error) =>
+      deps.logger.warn('event stream could not read the feed; retrying', { error: String(error) }),
   });
 
   const unsubscribe = deps.events.subscribe((event) => delivery.offer(event));

@@ -19,10 +19,10 @@ interface EventRow {
 }
 
 // Text forms so postgres.js and PGlite return identical shapes (drizzle leaves raw types to the driver).
-const EVENT_COLUMNS = sql.raw(
+const EVENT_COLUMNS_TEXT =
   `seq, event_type, data::text as data, ` +
-    `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at`,
-);
+  `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at`;
+const EVENT_COLUMNS = sql.raw(EVENT_COLUMNS_TEXT);
 
 function toEvent(row: EventRow): RegistryEvent {
   return {
@@ -34,26 +34,43 @@ function toEvent(row: EventRow): RegistryEvent {
   };
 }
 
+/** Numbers the visible unsequenced rows after the current head; constants inlined (see `sequencePending`). */
+function numberingStatement(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`bad batch size ${limit}`);
+  return `with head as (select coalesce(max(seq), 0) as base from events),
+    pending as (select id, row_number() over (order by id) as n from events where seq is null order by id limit ${limit})
+    update events e set seq = head.base + pending.n from pending, head where e.id = pending.id
+    returning ${EVENT_COLUMNS_TEXT}`;
+}
+
 /**
- * Gives the committed, unsequenced rows the next positions, in id order, under the sequencer lock.
- * Rows of transactions still open are invisible here and get a later position once they commit.
+ * Gives the committed, unsequenced rows the next positions, in id order, in a transaction holding the
+ * sequencer lock. Rows of transactions still open are invisible here and get a later position once they
+ * commit; the numbering statement starts after the lock is granted, so its snapshot includes every earlier
+ * sequencer's commit.
  */
-export async function sequencePending(db: Database, limit: number): Promise<RegistryEvent[]> {
-  return db.transaction(async (tx) => {
-    // Two statements, pipelined (one round trip): the update runs after the lock is granted, and as a new
-    // statement its snapshot includes every earlier sequencer's commit.
-    const [, rows] = await Promise.all([
-      tx.execute(sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK})`),
-      queryRows<EventRow>(
-        tx,
-        sql`with head as (select coalesce(max(seq), 0) as base from events),
-          pending as (select id, row_number() over (order by id) as n from events where seq is null order by id limit ${limit})
-          update events e set seq = head.base + pending.n from pending, head where e.id = pending.id
-          returning ${EVENT_COLUMNS}`,
-      ),
-    ]);
-    return rows.map(toEvent).sort((a, b) => a.seq - b.seq);
-  });
+export async function sequencePending(
+  db: Database,
+  limit: number,
+  driver: 'postgres' | 'embedded',
+): Promise<RegistryEvent[]> {
+  const lock = `select pg_advisory_xact_lock(${SEQUENCER_LOCK})`;
+  let rows: EventRow[];
+  if (driver === 'postgres') {
+    // One round trip on the commit → subscriber path: a multi-statement simple query is one implicit
+    // transaction (the lock is held to its end, a failure rolls it all back) and in READ COMMITTED each of
+    // its statements takes a fresh snapshot. PGlite's query API takes one statement at a time.
+    const results = (await db.execute(
+      sql.raw(`${lock}; ${numberingStatement(limit)}`),
+    )) as unknown as EventRow[][];
+    rows = results[1] ?? [];
+  } else {
+    rows = await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(lock));
+      return queryRows<EventRow>(tx, sql.raw(numberingStatement(limit)));
+    });
+  }
+  return rows.map(toEvent).sort((a, b) => a.seq - b.seq);
 }
 
 /**
@@ -124,7 +141,10 @@ export async function readFeed(db: Queryable, query: FeedQuery): Promise<FeedPag
 
 /** The newest feed position (0 when the feed is empty). */
 export async function readHead(db: Queryable): Promise<number> {
-  const [row] = await queryRows<{ head: string | number }>(db, sql`select coalesce(max(seq), 0) as head from events`);
+  const [row] = await queryRows<{ head: string | number }>(
+    db,
+    sql`select coalesce(max(seq), 0) as head from events`,
+  );
   return Number(row?.head ?? 0);
 }
 
@@ -138,7 +158,11 @@ export async function readOutboxState(
       exists (select 1 from events where seq is not null and published_at is null) as unpublished,
       (select coalesce(max(seq), 0) from events) as head`,
   );
-  return { unsequenced: row?.unsequenced === true, unpublished: row?.unpublished === true, head: Number(row?.head ?? 0) };
+  return {
+    unsequenced: row?.unsequenced === true,
+    unpublished: row?.unpublished === true,
+    head: Number(row?.head ?? 0),
+  };
 }
 
 /** Committed events not yet published (each count uses its partial index). */

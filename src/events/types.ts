@@ -1,10 +1,6 @@
 /** Event types; each is documented in asyncapi.yaml. */
 export type EventType =
-  | 'schema.registered'
-  | 'version.deleted'
-  | 'subject.deleted'
-  | 'config.changed'
-  | 'mode.changed';
+  'schema.registered' | 'version.deleted' | 'subject.deleted' | 'config.changed' | 'mode.changed';
 
 /** The published envelope (design.md §5), identical on Redis, in the feed and on SSE. */
 export interface RegistryEvent {

@@ -8,13 +8,17 @@ import { eventually, readWholeFeed, registerJson, schemaNumber } from './helpers
 
 interface AsyncApi {
   channels: Record<string, { subscribe: { message: { oneOf: { $ref: string }[] } } }>;
-  components: { messages: Record<string, { name: string; payload: unknown; examples?: { payload: unknown }[] }> };
+  components: {
+    messages: Record<string, { name: string; payload: unknown; examples?: { payload: unknown }[] }>;
+  };
 }
 
 const doc = parse(readFileSync(new URL('../../asyncapi.yaml', import.meta.url), 'utf8')) as AsyncApi;
 const ajv = createAjv('draft-07');
 ajv.addSchema(doc as object, 'asyncapi');
-const messageKey = new Map(Object.entries(doc.components.messages).map(([key, message]) => [message.name, key]));
+const messageKey = new Map(
+  Object.entries(doc.components.messages).map(([key, message]) => [message.name, key]),
+);
 const payloadValidator = (eventType: string) => {
   const key = messageKey.get(eventType);
   if (key === undefined) throw new Error(`asyncapi.yaml has no message for ${eventType}`);
@@ -27,7 +31,9 @@ describe('asyncapi.yaml documents the events', () => {
   it('has both channels, each offering every event type', () => {
     expect(Object.keys(doc.channels).sort()).toEqual(['schemata:events', 'schemata:events:{subject}']);
     for (const channel of Object.values(doc.channels)) {
-      const names = channel.subscribe.message.oneOf.map((ref) => doc.components.messages[ref.$ref.split('/').at(-1) ?? '']?.name);
+      const names = channel.subscribe.message.oneOf.map(
+        (ref) => doc.components.messages[ref.$ref.split('/').at(-1) ?? '']?.name,
+      );
       expect(names.sort()).toEqual([...EVENT_TYPES].sort());
     }
   });

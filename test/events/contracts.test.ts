@@ -22,11 +22,26 @@ describe(`bulk contract fetch POST /contracts (${STORAGE})`, () => {
       {
         subject: a,
         versions: [
-          { subject: a, version: 1, id: a1.id, schemaType: 'JSON', schema: JSON.stringify(schemaNumber(0, a)) },
-          { subject: a, version: 2, id: a2.id, schemaType: 'JSON', schema: JSON.stringify(schemaNumber(1, a)) },
+          {
+            subject: a,
+            version: 1,
+            id: a1.id,
+            schemaType: 'JSON',
+            schema: JSON.stringify(schemaNumber(0, a)),
+          },
+          {
+            subject: a,
+            version: 2,
+            id: a2.id,
+            schemaType: 'JSON',
+            schema: JSON.stringify(schemaNumber(1, a)),
+          },
         ],
       },
-      { subject: b, versions: [{ subject: b, version: 1, id: b1.id, schemaType: 'JSON', schema: expect.any(String) }] },
+      {
+        subject: b,
+        versions: [{ subject: b, version: 1, id: b1.id, schemaType: 'JSON', schema: expect.any(String) }],
+      },
     ]);
     expect(res.body.missing).toEqual([none]);
     expect(res.body.seq).toEqual(expect.any(Number));

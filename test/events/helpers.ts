@@ -30,7 +30,10 @@ export const schemaNumber = (n: number, title?: string): Record<string, unknown>
 });
 
 /** Waits until `check` returns a value other than undefined (polling; fails after `timeoutMs`). */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -66,7 +69,7 @@ export async function readWholeFeed(
   query = '',
 ): Promise<RegistryEvent[]> {
   const events: RegistryEvent[] = [];
-  for (let position = after; ; ) {
+  for (let position = after; ;) {
     const res = await registry.call('GET', `/events?after=${position}&limit=500${query}`);
     expect(res.status).toBe(200);
     events.push(...(res.body.events as RegistryEvent[]));
@@ -81,7 +84,10 @@ export async function openStream(
   headers: Record<string, string> = {},
 ): Promise<{ status: number; frames: { id: string | undefined; event: RegistryEvent }[]; close(): void }> {
   const abort = new AbortController();
-  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal });
+  const response = await fetch(url, {
+    headers: { accept: 'text/event-stream', ...headers },
+    signal: abort.signal,
+  });
   const frames: { id: string | undefined; event: RegistryEvent }[] = [];
   if (response.ok && response.body !== null) {
     const body = response.body;

@@ -38,7 +38,9 @@ describe.skipIf(STORAGE !== 'postgres' || !REDIS_URL)('several instances (postgr
         return events.length >= 40 ? events : undefined;
       });
       await eventually(() => (channel.events.length >= feed.length ? true : undefined));
-      await eventually(async () => ((await a.call('GET', '/healthz')).body.outbox_lag === 0 ? true : undefined));
+      await eventually(async () =>
+        (await a.call('GET', '/healthz')).body.outbox_lag === 0 ? true : undefined,
+      );
       const published = channel.events.map((e) => e.seq);
       expect(published).toEqual(feed.map((e) => e.seq));
       expect(published).toEqual(Array.from({ length: feed.length }, (_, i) => i + 1));

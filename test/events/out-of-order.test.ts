@@ -42,7 +42,11 @@ describe.skipIf(STORAGE !== 'postgres')('feed positions follow commit order (pos
 
     // Transaction B writes and commits; the relay gives it a position at once.
     await registry.deps.db.transaction(async (tx) =>
-      recordEvent(tx, { type: 'schema.registered', subject: subjectB, data: { subject: subjectB, version: 1, id: 2, schemaType: 'JSON' } }),
+      recordEvent(tx, {
+        type: 'schema.registered',
+        subject: subjectB,
+        data: { subject: subjectB, version: 1, id: 2, schemaType: 'JSON' },
+      }),
     );
     registry.deps.events.committed();
     const firstRead = await eventually(async () => {
@@ -82,11 +86,13 @@ describe.skipIf(STORAGE !== 'postgres')('feed positions follow commit order (pos
 
     // 40 transactions, each holding its event for a random time before committing, 10 at a time.
     const writers = Array.from({ length: 40 }, (_, i) =>
-      sql.begin(async (tx) => {
-        await tx`insert into events (event_type, subject, data) values ('schema.registered', ${subject},
+      sql
+        .begin(async (tx) => {
+          await tx`insert into events (event_type, subject, data) values ('schema.registered', ${subject},
           ${tx.json({ subject, version: i + 1, id: i + 1, schemaType: 'JSON' })})`;
-        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 60)));
-      }).then(() => registry.deps.events.committed()),
+          await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 60)));
+        })
+        .then(() => registry.deps.events.committed()),
     );
     await Promise.all(writers);
     done = true;

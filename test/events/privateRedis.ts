@@ -37,7 +37,9 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     const args = ['--port', tcp ? String(port) : '0', '--bind', '127.0.0.1', '--unixsocket', socketPath];
     args.push('--save', '', '--appendonly', 'no', '--dir', dir);
     child = spawn('redis-server', args, { stdio: 'ignore' });
-    await (tcp ? waitFor(() => canConnect({ port, host: '127.0.0.1' })) : waitFor(() => canConnect({ path: socketPath })));
+    await (tcp
+      ? waitFor(() => canConnect({ port, host: '127.0.0.1' }))
+      : waitFor(() => canConnect({ path: socketPath })));
   };
   const openTcp = async () => {
     const admin = new Redis(socketPath);

@@ -77,7 +77,10 @@ describe.skipIf(!REDIS_URL)(`Redis outage (${STORAGE})`, () => {
     const after = await listen(redis.socketPath);
     try {
       await redis.openTcp();
-      await eventually(() => (new Set(after.events.map((e) => e.seq)).size === 70 ? true : undefined), 20_000);
+      await eventually(
+        () => (new Set(after.events.map((e) => e.seq)).size === 70 ? true : undefined),
+        20_000,
+      );
       const seqs = after.events.map((e) => e.seq);
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
       expect([...new Set([...before.events.map((e) => e.seq), ...seqs])]).toEqual(
@@ -86,7 +89,9 @@ describe.skipIf(!REDIS_URL)(`Redis outage (${STORAGE})`, () => {
       // Publishing is at-least-once (consumers dedupe by seq); in order and complete is what counts.
       const unique = after.events.filter((e, i, all) => all.findIndex((x) => x.seq === e.seq) === i);
       expect(unique.map((e) => e.data['version'])).toEqual(Array.from({ length: 70 }, (_, i) => i + 31));
-      await eventually(async () => ((await registry.call('GET', '/healthz')).body.outbox_lag === 0 ? true : undefined));
+      await eventually(async () =>
+        (await registry.call('GET', '/healthz')).body.outbox_lag === 0 ? true : undefined,
+      );
     } finally {
       await after.close();
     }
@@ -120,7 +125,10 @@ describe.skipIf(!REDIS_URL)(`Redis absent at start-up (${STORAGE})`, () => {
     const channel = await listen(redis.socketPath);
     try {
       await redis.openTcp();
-      const events = await eventually(() => (channel.events.length >= 3 ? channel.events : undefined), 20_000);
+      const events = await eventually(
+        () => (channel.events.length >= 3 ? channel.events : undefined),
+        20_000,
+      );
       expect(events.map((e) => [e.seq, e.data['version']])).toEqual([
         [1, 1],
         [2, 2],

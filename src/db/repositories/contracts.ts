@@ -15,7 +15,10 @@ export interface LiveVersionRow {
 }
 
 /** Live versions of the given subjects, ordered by subject then version ascending. */
-export async function readLiveVersions(db: Queryable, subjects: readonly string[]): Promise<LiveVersionRow[]> {
+export async function readLiveVersions(
+  db: Queryable,
+  subjects: readonly string[],
+): Promise<LiveVersionRow[]> {
   if (subjects.length === 0) return [];
   return db
     .select({

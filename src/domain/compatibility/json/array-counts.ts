@@ -133,4 +133,3 @@ export function compareCounts(
     out.push(difference('UNIQUE_ITEMS_REMOVED', o.path, u.path));
   return out;
 }
-
