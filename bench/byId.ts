@@ -43,13 +43,20 @@ export async function benchById(options: ByIdOptions): Promise<BenchSection> {
     children.push(hono);
 
     const path = `/schemas/ids/${id}`;
-    const before = database && options.databaseUrl ? await committedTransactions(options.databaseUrl, database.name) : undefined;
+    const before =
+      database && options.databaseUrl
+        ? await committedTransactions(options.databaseUrl, database.name)
+        : undefined;
     const [rawResult, honoResult, registryResult] = await compareUnderLoad(
       [raw.url + path, hono.url + path, registry.url + path],
       load,
     );
     if (!rawResult || !honoResult || !registryResult) throw new Error('autocannon returned no result');
-    lines.push(describe('raw node:http', rawResult), describe('bare Hono + node-server', honoResult), describe('Schemata registry', registryResult));
+    lines.push(
+      describe('raw node:http', rawResult),
+      describe('bare Hono + node-server', honoResult),
+      describe('Schemata registry', registryResult),
+    );
     if (before !== undefined && database && options.databaseUrl) {
       await sleep(1_500); // pg_stat_database is flushed asynchronously
       const after = await committedTransactions(options.databaseUrl, database.name);
@@ -67,17 +74,31 @@ export async function benchById(options: ByIdOptions): Promise<BenchSection> {
       // A separate window with the registry alone, so the profile holds nothing but by-id traffic.
       const file = profilePath('by-id');
       await registry.startProfile();
-      await compareUnderLoad([registry.url + path], { ...load, warmupSeconds: 0, durationSeconds: 5, rounds: 1 });
+      await compareUnderLoad([registry.url + path], {
+        ...load,
+        warmupSeconds: 0,
+        durationSeconds: 5,
+        rounds: 1,
+      });
       await registry.stopProfile(file);
       lines.push(...hotspots(file));
     }
     const valid = registryResult.failures === 0;
-    if (!valid) lines.push(`by-id: the registry answered ${registryResult.failures} requests with errors; figures are invalid`);
+    if (!valid)
+      lines.push(
+        `by-id: the registry answered ${registryResult.failures} requests with errors; figures are invalid`,
+      );
     return {
       title: 'by-id',
       lines,
       figures: [
-        { name: 'GET /schemas/ids/{id} req/s ratio vs raw node:http', value: valid ? ratio : undefined, unit: '', kind: 'min', target: 0.8 },
+        {
+          name: 'GET /schemas/ids/{id} req/s ratio vs raw node:http',
+          value: valid ? ratio : undefined,
+          unit: '',
+          kind: 'min',
+          target: 0.8,
+        },
         {
           name: `GET /schemas/ids/{id} p99 at ${load.connections} connections (raw node:http: ${formatNumber(rawResult.p99, 'ms')})`,
           value: valid ? registryResult.p99 : undefined,
@@ -107,10 +128,15 @@ async function seed(base: string): Promise<{ id: number; body: string; contentTy
     body: JSON.stringify({ schemaType: 'JSON', schema: JSON.stringify(orderPlaced) }),
   });
   const registeredBody = await registered.text();
-  if (!registered.ok) throw new Error(`registering the by-id schema failed: ${registered.status} ${registeredBody}`);
+  if (!registered.ok)
+    throw new Error(`registering the by-id schema failed: ${registered.status} ${registeredBody}`);
   const { id } = JSON.parse(registeredBody) as { id: number };
   const read = await fetch(`${base}/schemas/ids/${id}`);
   const body = await read.text();
   if (!read.ok) throw new Error(`GET /schemas/ids/${id} failed: ${read.status} ${body}`);
-  return { id, body, contentType: read.headers.get('content-type') ?? 'application/vnd.schemaregistry.v1+json' };
+  return {
+    id,
+    body,
+    contentType: read.headers.get('content-type') ?? 'application/vnd.schemaregistry.v1+json',
+  };
 }

@@ -5,8 +5,8 @@ import { benchRegister } from './register.ts';
 import { summaryLines, type BenchSection } from './lib/report.ts';
 
 /**
- * `npm run bench`: every figure is printed as a ratio against a baseline measured in the same run on the
- * same machine, so results compare across machines; a summary with targets and PASS/MISS comes last.
+ * `npm run bench`: throughput is printed as a ratio against a baseline measured in the same run on the same
+ * machine, so results compare across machines; a summary with targets and PASS/MISS comes last.
  * Flags: `--quick` (short runs, to smoke-test the harness), `--only=by-id,register,compat,events`,
  * `--profile` (CPU-profile the registry children into tmp/bench-profiles/ and print their hotspots).
  * Environment: DATABASE_URL (registration figures and by-id on PostgreSQL), REDIS_URL (bus for the registry).
@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
   const profile = args.includes('--profile');
-  const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = args
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const wanted = (part: string) => only === undefined || only.includes(part);
   const databaseUrl = process.env['DATABASE_URL'] || undefined;
   const redisUrl = process.env['REDIS_URL'] || undefined;
@@ -43,7 +46,14 @@ async function main(): Promise<void> {
     }),
   );
   await run('register', () =>
-    benchRegister({ databaseUrl, redisUrl, count: quick ? 100 : 400, phaseSeconds: quick ? 4 : 12, inFlight: 8, profile }),
+    benchRegister({
+      databaseUrl,
+      redisUrl,
+      count: quick ? 100 : 400,
+      phaseSeconds: quick ? 4 : 12,
+      inFlight: 8,
+      profile,
+    }),
   );
   for (const [part, file, exported] of [
     ['compat', './compat.ts', 'benchCompat'],
@@ -63,15 +73,27 @@ async function main(): Promise<void> {
 /** Runs `bench/<file>`'s `exported()` when a colleague's bench file exists; a missing file is a skip, not a failure. */
 async function colleagueBench(part: string, file: string, exported: string): Promise<BenchSection> {
   if (!existsSync(new URL(file, import.meta.url))) {
-    return { title: part, lines: [`${part}: skipped — bench/${file.slice(2)} is not there yet`], figures: [], skipped: `bench/${file.slice(2)} missing` };
+    return {
+      title: part,
+      lines: [`${part}: skipped — bench/${file.slice(2)} is not there yet`],
+      figures: [],
+      skipped: `bench/${file.slice(2)} missing`,
+    };
   }
   const module = (await import(file)) as Record<string, unknown>;
   const bench = module[exported];
   if (typeof bench !== 'function') {
-    return { title: part, lines: [`${part}: skipped — bench/${file.slice(2)} does not export ${exported}()`], figures: [], skipped: `no ${exported}()` };
+    return {
+      title: part,
+      lines: [`${part}: skipped — bench/${file.slice(2)} does not export ${exported}()`],
+      figures: [],
+      skipped: `no ${exported}()`,
+    };
   }
   const result = (await (bench as () => Promise<unknown>)()) as { lines?: unknown } | undefined;
-  const lines = Array.isArray(result?.lines) ? result.lines.map(String) : [`${part}: ${exported}() returned no lines`];
+  const lines = Array.isArray(result?.lines)
+    ? result.lines.map(String)
+    : [`${part}: ${exported}() returned no lines`];
   return { title: part, lines, figures: [] };
 }
 

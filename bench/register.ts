@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import postgres from 'postgres';
-import { openDatabase } from '../src/db/client.ts';
 import { startChildServer, type ChildServer } from './lib/child.ts';
 import { createScratchDatabase, type ScratchDatabase } from './lib/postgres.ts';
+import { openRawRegistrar, type RawRegistrar, type Register } from './lib/rawRegistrar.ts';
 import { hotspots, profilePath } from './lib/profile.ts';
 import { formatNumber, percentile, type BenchSection, type Figure } from './lib/report.ts';
 import { evolvingSchema } from './lib/schemas.ts';
@@ -19,9 +17,6 @@ export interface RegisterOptions {
   profile: boolean;
 }
 
-/** Registers one schema; resolves to its latency in milliseconds. */
-type Register = (subject: string, schema: Record<string, unknown>) => Promise<number>;
-
 /**
  * Registration throughput through HTTP on real PostgreSQL, beside a raw postgres.js loop that writes the same
  * rows (schema + version + event, in one transaction under the subject lock) in the same run. Each phase
@@ -31,7 +26,12 @@ type Register = (subject: string, schema: Record<string, unknown>) => Promise<nu
 export async function benchRegister(options: RegisterOptions): Promise<BenchSection> {
   const title = 'register';
   if (!options.databaseUrl) {
-    return { title, lines: ['register: skipped — DATABASE_URL is not set (this figure needs real PostgreSQL)'], figures: [], skipped: 'DATABASE_URL is not set' };
+    return {
+      title,
+      lines: ['register: skipped — DATABASE_URL is not set (this figure needs real PostgreSQL)'],
+      figures: [],
+      skipped: 'DATABASE_URL is not set',
+    };
   }
   const lines = [
     `register: up to ${options.count} schemas (or ${options.phaseSeconds} s) sequentially, then with ${options.inFlight} in flight over ${options.inFlight} subjects; bus ${options.redisUrl ? 'Redis' : 'in-process'}`,
@@ -44,12 +44,18 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
     databases.push(registryDb);
     const rawDb = await createScratchDatabase(options.databaseUrl, 'raw');
     databases.push(rawDb);
-    child = await startChildServer('registry.ts', { databaseUrl: registryDb.url, redisUrl: options.redisUrl });
+    child = await startChildServer('registry.ts', {
+      databaseUrl: registryDb.url,
+      redisUrl: options.redisUrl,
+    });
     const registry = child;
     raw = await openRawRegistrar(rawDb.url);
 
     const http = httpRegistrar(child.url);
-    const modes = [['sequential', 1], ['concurrent', options.inFlight]] as const;
+    const modes = [
+      ['sequential', 1],
+      ['concurrent', options.inFlight],
+    ] as const;
     await runPhase(http, 'registry-warm', { count: 40, writers: options.inFlight });
     await runPhase(raw.register, 'raw-warm', { count: 40, writers: options.inFlight });
     // The registry goes first under a time budget; the raw loop then writes exactly as many schemas of the
@@ -58,7 +64,13 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
     if (profile) await registry.startProfile();
     const ours = [];
     for (const [mode, writers] of modes) {
-      ours.push(await runPhase(http, `registry-${mode}`, { count: options.count, writers, budgetSeconds: options.phaseSeconds }));
+      ours.push(
+        await runPhase(http, `registry-${mode}`, {
+          count: options.count,
+          writers,
+          budgetSeconds: options.phaseSeconds,
+        }),
+      );
     }
     if (profile) await registry.stopProfile(profile);
     const theirs = [];
@@ -69,11 +81,22 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
     for (const [i, [mode, writers]] of modes.entries()) {
       const [registryPhase, rawPhase] = [ours[i], theirs[i]];
       if (!registryPhase || !rawPhase) continue;
-      lines.push(describe('raw postgres.js', mode, rawPhase), describe('Schemata over HTTP', mode, registryPhase));
+      lines.push(
+        describe('raw postgres.js', mode, rawPhase),
+        describe('Schemata over HTTP', mode, registryPhase),
+      );
       const ratio = registryPhase.rps / rawPhase.rps;
-      lines.push(`register: ratio registry/raw (${mode}, ${registryPhase.count} schemas) ${formatNumber(ratio)}`);
+      lines.push(
+        `register: ratio registry/raw (${mode}, ${registryPhase.count} schemas) ${formatNumber(ratio)}`,
+      );
       const label = writers === 1 ? 'sequential' : `${writers} in flight`;
-      figures.push({ name: `register throughput ratio vs raw postgres.js (${label})`, value: ratio, unit: '', kind: 'min', target: 0.5 });
+      figures.push({
+        name: `register throughput ratio vs raw postgres.js (${label})`,
+        value: ratio,
+        unit: '',
+        kind: 'min',
+        target: 0.5,
+      });
     }
     if (profile) lines.push(...hotspots(profile));
     return { title, lines, figures };
@@ -102,11 +125,16 @@ async function runPhase(
 ): Promise<Phase> {
   const latencies: number[] = [];
   const started = performance.now();
-  const deadline = plan.budgetSeconds === undefined ? Number.POSITIVE_INFINITY : started + plan.budgetSeconds * 1000;
+  const deadline =
+    plan.budgetSeconds === undefined ? Number.POSITIVE_INFINITY : started + plan.budgetSeconds * 1000;
   await Promise.all(
     Array.from({ length: plan.writers }, async (_, writer) => {
       const subject = `bench-${prefix}-${writer}`;
-      for (let step = 0; step * plan.writers + writer < plan.count && performance.now() < deadline; step += 1) {
+      for (
+        let step = 0;
+        step * plan.writers + writer < plan.count && performance.now() < deadline;
+        step += 1
+      ) {
         latencies.push(await register(subject, evolvingSchema(subject, step)));
       }
     }),
@@ -132,41 +160,4 @@ function httpRegistrar(base: string): Register {
     if (!res.ok) throw new Error(`registering under ${subject} failed: ${res.status} ${body}`);
     return performance.now() - started;
   };
-}
-
-interface RawRegistrar {
-  register: Register;
-  close(): Promise<void>;
-}
-
-/**
- * The floor any registry has to pay per registration: one transaction that takes the subject lock, inserts
- * the schema row (deduplicated by fingerprint), allocates the next version, inserts the version and the
- * outbox event. Same tables (migrated by the registry's own migrations), same pool size as the registry.
- */
-async function openRawRegistrar(url: string): Promise<RawRegistrar> {
-  const handle = await openDatabase({ databaseUrl: url, dataDir: 'unused' });
-  await handle.migrate();
-  await handle.close();
-  const sql = postgres(url, { max: 10, onnotice: () => {} });
-  const register: Register = async (subject, schema) => {
-    const started = performance.now();
-    const text = JSON.stringify(schema);
-    const fingerprint = createHash('sha256').update(`JSON\n${text}\n[]`).digest('hex');
-    await sql.begin(async (tx) => {
-      await tx`select pg_advisory_xact_lock(hashtextextended(${'subject:' + subject}, 0))`;
-      const inserted = await tx<{ id: string }[]>`
-        insert into schemas (schema_type, schema, fingerprint) values ('JSON', ${text}, ${fingerprint})
-        on conflict (fingerprint) do update set fingerprint = excluded.fingerprint returning id::text`;
-      const id = Number(inserted[0]?.id);
-      const next = await tx<{ v: number }[]>`
-        select coalesce(max(version), 0) + 1 as v from subject_versions where subject = ${subject}`;
-      const version = next[0]?.v ?? 1;
-      await tx`insert into subject_versions (subject, version, schema_id) values (${subject}, ${version}, ${id})`;
-      const data = { subject, version, id, schemaType: 'JSON' };
-      await tx`insert into events (event_type, subject, data) values ('schema.registered', ${subject}, ${sql.json(data)})`;
-    });
-    return performance.now() - started;
-  };
-  return { register, close: () => sql.end({ timeout: 5 }) };
 }

@@ -23,12 +23,16 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * `{ port }` over IPC once it listens and exits when the IPC channel closes.
  */
 export async function startChildServer(entry: string, options: unknown): Promise<ChildServer> {
-  const child: ChildProcess = fork(fileURLToPath(new URL(`./servers/${entry}`, import.meta.url)), [JSON.stringify(options)], {
-    cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx'],
-    // The registry logs to stderr; stdout is dropped so stray debug output cannot garble the report.
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const child: ChildProcess = fork(
+    fileURLToPath(new URL(`./servers/${entry}`, import.meta.url)),
+    [JSON.stringify(options)],
+    {
+      cwd: REPO_ROOT,
+      execArgv: ['--import', 'tsx'],
+      // The registry logs to stderr; stdout is dropped so stray debug output cannot garble the report.
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entry} did not start within 60 s`)), 60_000);
     child.once('message', (message) => {
@@ -88,7 +92,9 @@ export function announce(port: number, close: () => Promise<void>): void {
   process.send?.({ port });
   process.once('disconnect', () => {
     close()
-      .catch((error: unknown) => process.stderr.write(`bench server: error while closing: ${String(error)}\n`))
+      .catch((error: unknown) =>
+        process.stderr.write(`bench server: error while closing: ${String(error)}\n`),
+      )
       .finally(() => process.exit(0));
   });
 }

@@ -29,7 +29,8 @@ export interface LoadOptions {
  */
 export async function compareUnderLoad(urls: string[], options: LoadOptions): Promise<LoadResult[]> {
   for (const url of urls) {
-    if (options.warmupSeconds > 0) await autocannon({ url, connections: options.connections, duration: options.warmupSeconds });
+    if (options.warmupSeconds > 0)
+      await autocannon({ url, connections: options.connections, duration: options.warmupSeconds });
   }
   const perRound = Math.max(1, options.durationSeconds / options.rounds);
   const runs: autocannon.Result[][] = urls.map(() => []);
@@ -43,8 +44,14 @@ export async function compareUnderLoad(urls: string[], options: LoadOptions): Pr
     const seconds = results.reduce((sum, r) => sum + r.duration, 0);
     return {
       rps: total / seconds,
-      p50: percentile(results.map((r) => r.latency.p50), 50),
-      p99: percentile(results.map((r) => r.latency.p99), 50),
+      p50: percentile(
+        results.map((r) => r.latency.p50),
+        50,
+      ),
+      p99: percentile(
+        results.map((r) => r.latency.p99),
+        50,
+      ),
       failures: results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0),
       total,
       rounds: results.map((r) => r.requests.total / r.duration),

@@ -36,7 +36,9 @@ export async function createScratchDatabase(baseUrl: string, label: string): Pro
 export async function committedTransactions(baseUrl: string, database: string): Promise<number> {
   const sql = postgres(baseUrl, { max: 1, onnotice: () => {} });
   try {
-    const rows = await sql<{ n: string }[]>`select xact_commit::text as n from pg_stat_database where datname = ${database}`;
+    const rows = await sql<
+      { n: string }[]
+    >`select xact_commit::text as n from pg_stat_database where datname = ${database}`;
     return Number(rows[0]?.n ?? Number.NaN);
   } finally {
     await sql.end();

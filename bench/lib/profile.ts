@@ -48,12 +48,19 @@ export function hotspots(file: string, top = 8): string[] {
       const parent = parentOf.get(cursor.id);
       cursor = parent === undefined ? undefined : byId.get(parent);
     }
-    add(byOurCaller, cursor === undefined ? '(no Schemata frame: framework, timers, GC)' : describeFrame(cursor.callFrame), hits);
+    add(
+      byOurCaller,
+      cursor === undefined ? '(no Schemata frame: framework, timers, GC)' : describeFrame(cursor.callFrame),
+      hits,
+    );
   }
   if (busy === 0) return [`profile: no busy samples in ${file}`];
   const share = (hits: number) => `${((100 * hits) / busy).toFixed(1).padStart(5)}%`;
   const ranked = (map: Map<string, number>) =>
-    [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([key, hits]) => `profile:   ${share(hits)}  ${key}`);
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([key, hits]) => `profile:   ${share(hits)}  ${key}`);
   return [
     `profile: ${file} — busy ${((100 * busy) / (busy + idle)).toFixed(0)}% of the window; shares below are of busy time`,
     'profile:   by owner (self time):',

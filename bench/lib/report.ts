@@ -28,7 +28,10 @@ export function verdict(figure: Figure): Verdict {
 export function formatNumber(value: number | undefined, unit = ''): string {
   if (value === undefined || Number.isNaN(value)) return '—';
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  const text = value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const text = value.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   return unit === '' ? text : `${text} ${unit}`;
 }
 
@@ -38,14 +41,24 @@ export const formatTarget = (figure: Figure): string =>
 /** One aligned line per figure, then the skipped parts; the last block the runner prints. */
 export function summaryLines(sections: BenchSection[], foreignVerdicts: string[]): string[] {
   const rows = sections.flatMap((section) =>
-    section.figures.map((figure) => [figure.name, formatNumber(figure.value, figure.unit), formatTarget(figure), verdict(figure)]),
+    section.figures.map((figure) => [
+      figure.name,
+      formatNumber(figure.value, figure.unit),
+      formatTarget(figure),
+      verdict(figure),
+    ]),
   );
   const header = ['figure', 'value', 'target', 'verdict'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   for (const text of foreignVerdicts) out.push(text);
-  for (const section of sections) if (section.skipped) out.push(`${section.title}: SKIPPED — ${section.skipped}`);
+  for (const section of sections)
+    if (section.skipped) out.push(`${section.title}: SKIPPED — ${section.skipped}`);
   return out;
 }
 

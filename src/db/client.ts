@@ -74,13 +74,13 @@ function defaultsNotInUrl<T extends Record<string, number>>(url: string, default
 function withGuardedTransactions(client: Sql): Sql {
   const begin = async (...args: [TransactionBody] | [string, TransactionBody]): Promise<unknown> => {
     const [options, body] = args.length === 1 ? ['', args[0]] : args;
-    console.log('BEGIN reserve'); const session = await reserveGuarded(client, `begin ${options.replace(/[^a-z ]/gi, '')}`.trim());
+    const session = await reserveGuarded(client, `begin ${options.replace(/[^a-z ]/gi, '')}`.trim());
     try {
-      console.log('BEGIN body'); const result = await body(session.sql); console.log('BEGIN body done');
+      const result = await body(session.sql);
       await session.sql.unsafe('commit');
       return result;
     } catch (error) {
-      console.log('BEGIN failed', String((error as any).cause?.code), session.lost()); session.failed(error);
+      session.failed(error);
       // A lost connection took its transaction with it; writing ROLLBACK to it is what crashes postgres.js.
       if (!session.lost()) await quietly(() => session.sql.unsafe('rollback'));
       throw error;
@@ -165,8 +165,8 @@ async function reserveGuarded(client: Sql, firstStatement: string): Promise<Guar
     },
   };
   const onexecute = (c: ConnectionHook): boolean => {
-    connection = c; console.log('HOOKED', (c as any).id);
-    c.onclose = () => { console.log('HOOK FIRED', (c as any).id);
+    connection = c;
+    c.onclose = () => {
       lost = true;
     };
     return true; // what postgres.js assumes when no hook is given: the connection takes more statements

@@ -49,7 +49,9 @@ describe(`@confluentinc/schemaregistry JSON serdes, unmodified (${STORAGE})`, ()
 
     const associations = recorder.calls[0];
     expect(associations?.method).toBe('GET');
-    expect(associations?.path).toBe(`/associations/resources/-/${topic}?resourceType=topic&associationType=value`);
+    expect(associations?.path).toBe(
+      `/associations/resources/-/${topic}?resourceType=topic&associationType=value`,
+    );
     expect(associations?.status).toBe(404);
     expect(JSON.parse(associations?.body ?? '{}')).toEqual({ error_code: 404, message: expect.any(String) });
     expect(recorder.lines()).toContain(`POST /subjects/${topic}-value/versions?normalize=false → 200`);
@@ -126,7 +128,10 @@ describe(`@confluentinc/schemaregistry JSON serdes, unmodified (${STORAGE})`, ()
       items: false,
     };
     await freshClient().register(`${topic}-value`, json(point));
-    const serializer = new JsonSerializer(freshClient(), SerdeType.VALUE, { useLatestVersion: true, validate: true });
+    const serializer = new JsonSerializer(freshClient(), SerdeType.VALUE, {
+      useLatestVersion: true,
+      validate: true,
+    });
 
     const bytes = await serializer.serialize(topic, [12.5, 55.7]);
     await expect(serializer.serialize(topic, [12.5, 55.7, 3])).rejects.toThrow(/Invalid message/);
@@ -143,7 +148,10 @@ describe(`@confluentinc/schemaregistry JSON serdes, unmodified (${STORAGE})`, ()
     await freshClient().register(`${topic}-value`, json(orderV2));
     recorder.clear();
 
-    const consumer = new JsonDeserializer(freshClient(), SerdeType.VALUE, { useLatestVersion: true, validate: true });
+    const consumer = new JsonDeserializer(freshClient(), SerdeType.VALUE, {
+      useLatestVersion: true,
+      validate: true,
+    });
     await expect(consumer.deserialize(topic, old)).resolves.toEqual({ id: 'o-4' });
     expect(writtenId(old)).toBe(v1);
     // The client finds the writer's version by looking its schema up, soft-deleted versions included.

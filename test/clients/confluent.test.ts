@@ -87,7 +87,9 @@ describe(`@confluentinc/schemaregistry client, unmodified (${STORAGE})`, () => {
     const latest = await freshClient().getLatestSchemaMetadata(customerSubject);
     expect(latest.references).toEqual([reference]);
     // A referenced version cannot go away while something still points at it.
-    await expect(freshClient().deleteSubjectVersion(addressSubject, 1)).rejects.toMatchObject(restError(422, 42206));
+    await expect(freshClient().deleteSubjectVersion(addressSubject, 1)).rejects.toMatchObject(
+      restError(422, 42206),
+    );
     await expect(freshClient().deleteSubject(addressSubject)).rejects.toMatchObject(restError(422, 42206));
   });
 
@@ -149,7 +151,9 @@ describe(`@confluentinc/schemaregistry client, unmodified (${STORAGE})`, () => {
     expect(await freshClient().getSchemaMetadata(subject, 2, true)).toMatchObject({ version: 2 });
     await expect(freshClient().getSchemaMetadata(subject, 2)).rejects.toMatchObject(restError(404, 40402));
     expect(await freshClient().getVersion(subject, json(mine(orderV2)), false, true)).toBe(2);
-    await expect(freshClient().getVersion(subject, json(mine(orderV2)))).rejects.toMatchObject(restError(404, 40403));
+    await expect(freshClient().getVersion(subject, json(mine(orderV2)))).rejects.toMatchObject(
+      restError(404, 40403),
+    );
     await expect(freshClient().deleteSubjectVersion(subject, 2)).rejects.toMatchObject(restError(404, 40406));
     expect(await freshClient().deleteSubjectVersion(subject, 2, true)).toBe(2);
 
@@ -176,6 +180,8 @@ describe(`@confluentinc/schemaregistry client, unmodified (${STORAGE})`, () => {
     const subject = `${uniqueSubject('cf')}/orders v1`;
     const id = await freshClient().register(subject, json(orderV1));
     expect(await freshClient().getLatestSchemaMetadata(subject)).toMatchObject({ subject, id, version: 1 });
-    expect(recorder.lines()).toContain(`POST /subjects/${encodeURIComponent(subject)}/versions?normalize=false → 200`);
+    expect(recorder.lines()).toContain(
+      `POST /subjects/${encodeURIComponent(subject)}/versions?normalize=false → 200`,
+    );
   });
 });

@@ -139,7 +139,9 @@ describe(`@kafkajs/confluent-schema-registry v4, unmodified (${STORAGE})`, () =>
       `GET /schemas/ids/${id} → 200`,
       `GET /subjects/${enc(addressSubject)}/versions/1?name=${enc(ADDRESS_ID)} → 200`,
     ]);
-    await expect(reader.encode(id, { name: 'Ada', address: { street: 'x' } })).rejects.toThrow(/invalid payload/);
+    await expect(reader.encode(id, { name: 'Ada', address: { street: 'x' } })).rejects.toThrow(
+      /invalid payload/,
+    );
   });
 
   it('surfaces an incompatible registration as a 409 error naming the subject', async () => {
@@ -165,13 +167,21 @@ describe(`@kafkajs/confluent-schema-registry v4, unmodified (${STORAGE})`, () =>
 
   it('rejects an Avro schema (sent without schemaType) with a clear 422', async () => {
     const subject = uniqueSubject('kjs-avro');
-    const avro = { type: 'record' as const, name: 'Order', namespace: 'bench', fields: [{ name: 'id', type: 'string' }] };
+    const avro = {
+      type: 'record' as const,
+      name: 'Order',
+      namespace: 'bench',
+      fields: [{ name: 'id', type: 'string' }],
+    };
     const error = await freshClient()
       .register({ type: SchemaType.AVRO, schema: text(avro) }, { subject })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 422 });
     const sent = recorder.calls.find((call) => call.method === 'POST');
-    expect(JSON.parse(sent?.body ?? '{}')).toMatchObject({ error_code: 42201, message: expect.stringMatching(/AVRO/i) });
+    expect(JSON.parse(sent?.body ?? '{}')).toMatchObject({
+      error_code: 42201,
+      message: expect.stringMatching(/AVRO/i),
+    });
   });
 
   it('handles subject names with slashes, spaces and percent signs', async () => {

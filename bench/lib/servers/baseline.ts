@@ -21,7 +21,10 @@ function start(): void {
       res.end(payload);
     });
     server.listen(0, '127.0.0.1', () => {
-      announce((server.address() as AddressInfo).port, () => new Promise((resolve) => server.close(() => resolve())));
+      announce(
+        (server.address() as AddressInfo).port,
+        () => new Promise((resolve) => server.close(() => resolve())),
+      );
     });
     return;
   }

@@ -12,7 +12,7 @@ export function dispatch(e: Engine, o: Node, u: Node): readonly Difference[] {
   if (o.kind === 'invalid') return [difference(o.rule, o.path, u.path, { path: o.path, detail: o.reason })];
   if (u.kind === 'invalid') return [difference(u.rule, o.path, u.path, { detail: u.reason })];
   const fin = finiteOf(e, o);
-  if (fin !== undefined) return compareFinite(e, o, fin, u);
+  if (fin !== undefined) return compareFinite(e, fin, u);
   if (u.kind === 'bool') {
     return [
       difference(

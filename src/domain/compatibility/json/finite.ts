@@ -64,7 +64,7 @@ export function finiteOf(engine: Engine, node: Node): Finite | undefined {
 }
 
 /** Differences for a finite original against any update. */
-export function compareFinite(engine: Engine, o: Node, fin: Finite, update: Node): readonly Difference[] {
+export function compareFinite(engine: Engine, fin: Finite, update: Node): readonly Difference[] {
   const u = engine.view(update, 'reader');
   const uEnum = u.kind === 'simple' ? u.enum : undefined;
   const uPath = uEnum?.path ?? u.path;

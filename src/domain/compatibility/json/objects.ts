@@ -3,13 +3,12 @@ import { pointer } from './canonical.ts';
 import { difference, type Engine } from './engine.ts';
 import { evaluate } from './evaluate.ts';
 import { isFalse } from './nodes.ts';
-import { samples } from './samples.ts';
 import { governing, type Governing } from './object-model.ts';
 import { compareDependencies } from './object-dependencies.ts';
 import { comparePropertyNames, compareCounts } from './object-counts.ts';
 import { comparePatternsAndRest } from './object-rest.ts';
 import type { Difference, ObjectConstraints, SimpleNode } from './types.ts';
-import { objectCarrying, objectWith, pick } from './witness.ts';
+import { objectCarrying, objectWith } from './witness.ts';
 
 const empties = new WeakMap<SimpleNode, ObjectConstraints>();
 
@@ -44,7 +43,6 @@ function defaultFills(u: ObjectConstraints, name: string): boolean {
 function compareProperty(
   e: Engine,
   oNode: SimpleNode,
-  uNode: SimpleNode,
   o: ObjectConstraints,
   u: ObjectConstraints,
   name: string,
@@ -132,7 +130,7 @@ export function compareObject(e: Engine, oNode: SimpleNode, uNode: SimpleNode): 
   const u = uNode.object;
   const names = new Set([...o.properties.keys(), ...u.properties.keys()]);
   const out: Difference[] = [];
-  for (const name of names) out.push(...compareProperty(e, oNode, uNode, o, u, name));
+  for (const name of names) out.push(...compareProperty(e, oNode, o, u, name));
   out.push(...compareRequired(oNode, o, u));
   out.push(...comparePatternsAndRest(e, oNode, o, u));
   out.push(...compareCounts(oNode, uNode, o, u));
