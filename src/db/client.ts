@@ -42,20 +42,24 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   const client = postgres(url, {
     max,
     onnotice: () => {},
-    // postgres.js lets an explicit option beat the URL; a timeout written in the URL (`?connect_timeout=2`) wins here.
+    // postgres.js lets an explicit option beat the URL: a timeout written in the URL (`?connect_timeout=2`) wins here.
     ...defaultsNotInUrl(url, { connect_timeout: 10, idle_timeout: 60 }),
+    // Reconnect attempts back off up to 1 s (postgres.js: 20 s), so requests and health answer 503 promptly
+    // while the database is away and the registry notices its return within a second.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
   });
   const db = drizzlePostgres({ client: withGuardedTransactions(client), schema: registrySchema }) as unknown as Database;
   return {
     db,
     kind: 'postgres',
     async migrate() {
-      // The lock lives on the reserved session; the migration itself runs on the pool.
-      const session = await reserveGuarded(client, `select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+      const session = await client.reserve();
       try {
+        await session`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        // The lock lives on the reserved session; the migration itself runs on the pool.
         await migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
-        await quietly(() => session.sql.unsafe(`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`));
+        await session`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => undefined);
         session.release();
       }
     },
@@ -70,115 +74,81 @@ function defaultsNotInUrl<T extends Record<string, number>>(url: string, default
   return Object.fromEntries(Object.entries(defaults).filter(([key]) => !given.has(key))) as Partial<T>;
 }
 
-/** Transactions for drizzle on guarded connections (see `reserveGuarded`) instead of postgres.js's `begin`. */
-function withGuardedTransactions(client: Sql): Sql {
-  const begin = async (...args: [TransactionBody] | [string, TransactionBody]): Promise<unknown> => {
-    const [options, body] = args.length === 1 ? ['', args[0]] : args;
-    const session = await reserveGuarded(client, `begin ${options.replace(/[^a-z ]/gi, '')}`.trim());
-    try {
-      const result = await body(session.sql);
-      await session.sql.unsafe('commit');
-      return result;
-    } catch (error) {
-      session.failed(error);
-      // A lost connection took its transaction with it; writing ROLLBACK to it is what crashes postgres.js.
-      if (!session.lost()) await quietly(() => session.sql.unsafe('rollback'));
-      throw error;
-    } finally {
-      session.release();
-    }
-  };
-  return new Proxy(client, { get: (target, key, receiver) => (key === 'begin' ? begin : Reflect.get(target, key, receiver)) });
-}
-
 type Sql = postgres.Sql;
 type TransactionBody = (sql: Sql) => unknown;
 
-/** The slice of postgres.js's connection object that its own `begin` uses to learn of a closed socket. */
-interface ConnectionHook {
-  onclose?: (() => void) | null;
-}
-
-interface GuardedSession {
-  /** The reserved connection; throws a CONNECTION_CLOSED error instead of writing once the socket closed. */
-  sql: Sql;
-  lost(): boolean;
-  /** Records a failure; without the connection hook, a connection-level error is the only sign of a lost socket. */
-  failed(error: unknown): void;
-  /** Hands a live connection back to the pool; a lost one stays in postgres.js's closed queue, which reconnects it. */
-  release(): void;
-}
-
 /**
- * Reserves a connection that is never written to after its socket closed. postgres.js 3.4.9 throws an
- * uncaught TypeError from a timer (ending the process) when a statement is written to a closed
- * connection: its own `begin` does that with ROLLBACK whenever the database drops mid-transaction, and
- * releasing a dropped reserved connection puts it back in the pool for the next query to trip on.
- * `firstStatement` must have no parameters: executing it hands us the connection object.
+ * postgres.js 3.4.9 ends the process (an uncaught TypeError from a timer) when a statement is written to
+ * a connection whose socket has closed. Its own `begin` does exactly that when the database drops
+ * mid-transaction: the body fails, and the ROLLBACK (or the COMMIT, or the body's next statement) goes to
+ * the dead connection. postgres.js already rejects the transaction the moment the connection closes, so
+ * here the body refuses further statements after that and never settles, which keeps ROLLBACK/COMMIT
+ * from being written. The cost is one pending promise per transaction caught by a drop.
  */
-async function reserveGuarded(client: Sql, firstStatement: string): Promise<GuardedSession> {
-  const reserved = await client.reserve();
-  let lost = false;
-  let released = false;
-  let connection: ConnectionHook | undefined;
-  const alive = (): void => {
-    if (lost) throw Object.assign(new Error('The database connection closed.'), { code: 'CONNECTION_CLOSED' });
+function withGuardedTransactions(client: Sql): Sql {
+  const begin = (...args: [TransactionBody] | [string, TransactionBody]): Promise<unknown> => {
+    const [options, body] = args.length === 1 ? ['', args[0]] : args;
+    const state = { abandoned: false };
+    const transaction = client.begin(options, guardBody(body, state));
+    // Once the body runs, a rejection can only come from postgres.js giving up on a closed connection.
+    transaction.catch(() => {
+      state.abandoned = true;
+    });
+    return transaction;
   };
-  let savepoints = 0;
-  const savepoint = async (body: TransactionBody): Promise<unknown> => {
-    const name = `s${savepoints++}`;
-    await sql.unsafe(`savepoint ${name}`);
+  return new Proxy(client, {
+    get: (target, key, receiver) => (key === 'begin' ? begin : (Reflect.get(target, key, receiver) as unknown)),
+  });
+}
+
+function guardBody(body: TransactionBody, state: { abandoned: boolean }) {
+  return async (sql: Sql): Promise<unknown> => {
+    let outcome: { value: unknown } | { error: unknown };
     try {
-      const result = await body(sql);
-      await sql.unsafe(`release savepoint ${name}`);
-      return result;
+      outcome = { value: await body(guardSql(sql, state)) };
     } catch (error) {
-      if (!lost) await quietly(() => sql.unsafe(`rollback to savepoint ${name}`));
-      throw error;
+      outcome = { error };
     }
+    // A socket's error reaches the body a moment before its close reaches postgres.js: wait for the verdict.
+    if ('error' in outcome && isConnectionLoss(outcome.error)) await closeGrace(state);
+    if (state.abandoned) return new Promise<never>(() => {});
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
   };
-  const sql: Sql = new Proxy(reserved, {
+}
+
+function guardSql(sql: Sql, state: { abandoned: boolean }): Sql {
+  const alive = (): void => {
+    if (state.abandoned) throw Object.assign(new Error('The database connection closed.'), { code: 'CONNECTION_CLOSED' });
+  };
+  return new Proxy(sql, {
     apply(target, thisArg, args) {
       alive();
       return Reflect.apply(target, thisArg, args) as unknown;
     },
     get(target, key, receiver) {
-      if (key === 'savepoint') return savepoint;
-      if (key !== 'unsafe') return Reflect.get(target, key, receiver) as unknown;
-      return (...args: Parameters<Sql['unsafe']>) => {
-        alive();
-        return target.unsafe(...args);
-      };
+      if (key === 'unsafe') {
+        return (...args: Parameters<Sql['unsafe']>) => {
+          alive();
+          return target.unsafe(...args);
+        };
+      }
+      if (key === 'savepoint') {
+        // drizzle's nested transactions: the savepoint's own ROLLBACK TO must not reach a dead connection either.
+        return (body: TransactionBody) => {
+          alive();
+          return target.savepoint(guardBody(body, state));
+        };
+      }
+      return Reflect.get(target, key, receiver) as unknown;
     },
   });
-  const session: GuardedSession = {
-    sql,
-    lost: () => lost,
-    failed(error) {
-      if (connection === undefined && isConnectionLoss(error)) lost = true;
-    },
-    release() {
-      if (released || lost) return;
-      released = true;
-      if (connection !== undefined) connection.onclose = null;
-      reserved.release();
-    },
-  };
-  const onexecute = (c: ConnectionHook): boolean => {
-    connection = c;
-    c.onclose = () => {
-      lost = true;
-    };
-    return true; // what postgres.js assumes when no hook is given: the connection takes more statements
-  };
-  try {
-    await reserved.unsafe(firstStatement, [], { onexecute } as unknown as postgres.UnsafeQueryOptions);
-  } catch (error) {
-    session.failed(error);
-    session.release();
-    throw error;
+}
+
+async function closeGrace(state: { abandoned: boolean }): Promise<void> {
+  for (let waited = 0; waited < 100 && !state.abandoned; waited += 10) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  return session;
 }
 
 const CONNECTION_LOSS_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'ECONNRESET', 'EPIPE']);
@@ -191,15 +161,6 @@ function isConnectionLoss(error: unknown): boolean {
     at = (at as { cause?: unknown }).cause;
   }
   return false;
-}
-
-/** Runs a best-effort statement, ignoring its failure whether it throws or rejects. */
-async function quietly(run: () => PromiseLike<unknown>): Promise<void> {
-  try {
-    await run();
-  } catch {
-    // Best effort: the caller is already on its way out with the error that matters.
-  }
 }
 
 async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {

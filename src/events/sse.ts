@@ -48,16 +48,18 @@ export async function streamFeed(
     void stream.write(': keep-alive\n\n');
     delivery.catchUp();
   }, HEARTBEAT_MS);
+  let end: () => void = () => undefined;
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  const shutdown = deps.events.shutdownSignal;
+  shutdown.addEventListener('abort', end, { once: true });
+  stream.onAbort(end);
   try {
     // Sent at once so the client sees the response headers before the first event.
     await stream.write(': connected\nretry: 2000\n\n');
     delivery.catchUp();
-    await new Promise<void>((resolve) => {
-      if (deps.events.shutdownSignal.aborted) return resolve();
-      stream.onAbort(resolve);
-      deps.events.shutdownSignal.addEventListener('abort', () => resolve(), { once: true });
-    });
+    if (!shutdown.aborted) await ended;
   } finally {
+    shutdown.removeEventListener('abort', end);
     clearInterval(heartbeat);
     unsubscribe();
     delivery.close();

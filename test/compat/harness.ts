@@ -206,13 +206,7 @@ function addDefaults(node: Json, rnd: () => number): void {
   if (Array.isArray(node)) return node.forEach((n) => addDefaults(n, rnd));
   if (!isObj(node)) return;
   const props = node['properties'];
-  const risky = [
-    'maxProperties',
-    'dependencies',
-    'propertyNames',
-    'patternProperties',
-    'unevaluatedProperties',
-  ].some((k) => k in node);
+  const risky = RISKY.some((k) => k in node);
   if (isObj(props) && !risky) {
     for (const s of Object.values(props)) {
       if (isObj(s) && Object.keys(s).length === 1 && rnd() < 0.5) {
@@ -226,6 +220,37 @@ function addDefaults(node: Json, rnd: () => number): void {
   for (const [k, v] of Object.entries(node))
     if (k !== 'enum' && k !== 'const' && k !== 'not' && k !== 'anyOf' && k !== 'oneOf' && k !== 'if')
       addDefaults(v, rnd);
+}
+
+/** Object keywords that interact with a default inserted by the reader (not modelled by the engine). */
+const RISKY = ['maxProperties', 'dependencies', 'propertyNames', 'patternProperties', 'unevaluatedProperties', 'dependentRequired', 'dependentSchemas'];
+
+const DEFAULT_TYPES: Record<string, (v: Json) => boolean> = {
+  string: (v) => typeof v === 'string',
+  integer: (v) => Number.isInteger(v),
+  number: (v) => typeof v === 'number',
+  boolean: (v) => typeof v === 'boolean',
+  null: (v) => v === null,
+};
+
+/**
+ * Drops every `default` a mutation may have made invalid: kept only on `{type, default}` with a value of
+ * that type. (The engine assumes readers' defaults are valid; an invalid one makes even identical
+ * schemas fail the ajv oracle, whose reader applies defaults.)
+ */
+function sanitizeDefaults(node: Json): void {
+  if (Array.isArray(node)) return node.forEach(sanitizeDefaults);
+  if (!isObj(node)) return;
+  if ('default' in node) {
+    const keys = Object.keys(node).filter((k) => k !== 'default');
+    const check = DEFAULT_TYPES[String(node['type'])];
+    if (keys.length !== 1 || keys[0] !== 'type' || check === undefined || !check(node['default'] ?? null)) delete node['default'];
+  }
+  const props = node['properties'];
+  if (isObj(props) && RISKY.some((k) => k in node)) {
+    for (const p of Object.values(props)) if (isObj(p)) delete p['default'];
+  }
+  for (const [k, v] of Object.entries(node)) if (k !== 'enum' && k !== 'const') sanitizeDefaults(v);
 }
 
 /** A deterministic PRNG (mulberry32) for document generation from a fast-check seed. */
@@ -472,6 +497,7 @@ export function pairArbitrary(): fc.Arbitrary<PairCase> {
         const converted = toDraft(s, draft);
         return isObj(converted) ? { $schema: DRAFT_URI[draft], ...converted } : converted;
       };
+      sanitizeDefaults(next);
       const [a, b] = swap ? [next, base] : [base, next];
       return { old: withDraft(a), next: withDraft(b), docSeed: seed ^ 0x5bd1e995 };
     });

@@ -70,12 +70,17 @@ export async function listVersionRows(
 }
 
 /** The live versions, newest first (what compatibility checks compare with). */
-export async function liveVersionsNewestFirst(db: Queryable, subject: string): Promise<VersionRow[]> {
-  const rows = await db
+export async function liveVersionsNewestFirst(
+  db: Queryable,
+  subject: string,
+  limit?: number,
+): Promise<VersionRow[]> {
+  const query = db
     .select(rowColumns)
     .from(subjectVersions)
     .where(and(eq(subjectVersions.subject, subject), eq(subjectVersions.deleted, false)))
     .orderBy(desc(subjectVersions.version));
+  const rows = limit === undefined ? await query : await query.limit(limit);
   return rows.map(toRow);
 }
 

@@ -34,9 +34,8 @@ export async function checkAgainstSubject(
 ): Promise<SubjectCompatibilityResult> {
   const accepted = { compatible: true, violations: [], level: config.level, compared: [] };
   if (config.level === 'NONE') return accepted;
-  const live = await loadLiveVersions(deps, db, subject);
   // `compared` names exactly the versions the level selects: plain levels see only the latest.
-  const selected = isTransitive(config.level) ? live : live.slice(0, 1);
+  const selected = await loadLiveVersions(deps, db, subject, isTransitive(config.level) ? undefined : 1);
   if (selected.length === 0) return accepted;
   const verdict = checkCompatibility(config.level, proposed, selected, config.policy);
   return { ...verdict, level: config.level, compared: selected };

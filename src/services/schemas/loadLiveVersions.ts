@@ -5,13 +5,17 @@ import type { Deps } from '../../deps.ts';
 import { resolveVersion } from '../subjects/resolveVersion.ts';
 import { comparablesByIds } from './comparable.ts';
 
-/** The subject's live versions in parsed form, newest first; soft-deleted versions never take part. */
+/**
+ * The subject's live versions in parsed form, newest first; soft-deleted versions never take part.
+ * `limit` keeps plain (non-transitive) levels from loading history they never compare against.
+ */
 export async function loadLiveVersions(
   deps: Deps,
   db: Queryable,
   subject: string,
+  limit?: number,
 ): Promise<ExistingVersion[]> {
-  const rows = await liveVersionsNewestFirst(db, subject);
+  const rows = await liveVersionsNewestFirst(db, subject, limit);
   const parsed = await comparablesByIds(
     deps,
     db,

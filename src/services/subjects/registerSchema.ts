@@ -58,7 +58,9 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
     if (lockedMode === 'IMPORT') {
       return { ...(await registerImported(tx, subject, parsed, body)), created: true };
     }
-    const verdict = await checkAgainstSubject(deps, tx, subject, parsed, config);
+    // The level may have changed while we waited; config writes take the same lock, so this read is current.
+    const lockedConfig = await readEffectiveConfig(tx, subject, { level: deps.config.defaultCompatibility });
+    const verdict = await checkAgainstSubject(deps, tx, subject, parsed, lockedConfig);
     if (!verdict.compatible) throw incompatibleError(subject, verdict);
     const id = await storeSchema(tx, parsed);
     const version = (await maxVersion(tx, subject)) + 1;
