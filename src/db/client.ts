@@ -75,7 +75,8 @@ function defaultsNotInUrl<T extends Record<string, number>>(url: string, default
 }
 
 type Sql = postgres.Sql;
-type TransactionBody = (sql: Sql) => unknown;
+type TransactionSql = postgres.TransactionSql;
+type TransactionBody = (sql: TransactionSql) => unknown;
 
 /**
  * postgres.js 3.4.9 ends the process (an uncaught TypeError from a timer) when a statement is written to
@@ -102,7 +103,7 @@ function withGuardedTransactions(client: Sql): Sql {
 }
 
 function guardBody(body: TransactionBody, state: { abandoned: boolean }) {
-  return async (sql: Sql): Promise<unknown> => {
+  return async (sql: TransactionSql): Promise<unknown> => {
     let outcome: { value: unknown } | { error: unknown };
     try {
       outcome = { value: await body(guardSql(sql, state)) };
@@ -117,7 +118,7 @@ function guardBody(body: TransactionBody, state: { abandoned: boolean }) {
   };
 }
 
-function guardSql(sql: Sql, state: { abandoned: boolean }): Sql {
+function guardSql(sql: TransactionSql, state: { abandoned: boolean }): TransactionSql {
   const alive = (): void => {
     if (state.abandoned) throw Object.assign(new Error('The database connection closed.'), { code: 'CONNECTION_CLOSED' });
   };
@@ -128,7 +129,7 @@ function guardSql(sql: Sql, state: { abandoned: boolean }): Sql {
     },
     get(target, key, receiver) {
       if (key === 'unsafe') {
-        return (...args: Parameters<Sql['unsafe']>) => {
+        return (...args: Parameters<TransactionSql['unsafe']>) => {
           alive();
           return target.unsafe(...args);
         };

@@ -414,7 +414,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-sent events; each event's id is its seq, resumable with Last-Event-ID (or ?after=). */
+        /**
+         * Server-sent events; each event's id is its seq, resumable with Last-Event-ID (or ?after=).
+         * @description Starts after Last-Event-ID, else after `after`, else at the current head (new events only).
+         */
         get: operations["streamEvents"];
         put?: never;
         post?: never;
@@ -1323,9 +1326,12 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
+                /** @description last seq seen (default 0) */
                 after?: number;
+                /** @description page size (default 1000) */
                 limit?: number;
                 subject?: string;
+                /** @description an event_type (see asyncapi.yaml) */
                 type?: string;
             };
             header?: never;

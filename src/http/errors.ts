@@ -88,7 +88,9 @@ const UNAVAILABLE_CODES = new Set([
   '53300',
 ]);
 
+/** For the log only: the error with its stack, and the driver's reason that drizzle keeps in `cause`. */
 function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}\n${error.stack ?? ''}`;
-  return String(error);
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause === undefined ? '' : `\ncaused by ${describe(error.cause)}`;
+  return `${error.name}: ${error.message}\n${error.stack ?? ''}${cause}`;
 }

@@ -223,7 +223,15 @@ function addDefaults(node: Json, rnd: () => number): void {
 }
 
 /** Object keywords that interact with a default inserted by the reader (not modelled by the engine). */
-const RISKY = ['maxProperties', 'dependencies', 'propertyNames', 'patternProperties', 'unevaluatedProperties', 'dependentRequired', 'dependentSchemas'];
+const RISKY = [
+  'maxProperties',
+  'dependencies',
+  'propertyNames',
+  'patternProperties',
+  'unevaluatedProperties',
+  'dependentRequired',
+  'dependentSchemas',
+];
 
 const DEFAULT_TYPES: Record<string, (v: Json) => boolean> = {
   string: (v) => typeof v === 'string',
@@ -244,7 +252,8 @@ function sanitizeDefaults(node: Json): void {
   if ('default' in node) {
     const keys = Object.keys(node).filter((k) => k !== 'default');
     const check = DEFAULT_TYPES[String(node['type'])];
-    if (keys.length !== 1 || keys[0] !== 'type' || check === undefined || !check(node['default'] ?? null)) delete node['default'];
+    if (keys.length !== 1 || keys[0] !== 'type' || check === undefined || !check(node['default'] ?? null))
+      delete node['default'];
   }
   const props = node['properties'];
   if (isObj(props) && RISKY.some((k) => k in node)) {

@@ -2,11 +2,29 @@
  * The inclusion checker's driver: memoised node pairs, co-inductive handling of recursive references
  * (reference §7.4) and hard bounds on work, so hostile schemas fail closed instead of hanging.
  */
+import { Lru } from './memo.ts';
 import { keyOf } from './normalise.ts';
 import { allCompatible, isCompatibleRule } from './rules.ts';
 import type { Difference, DifferenceFacts, Node, Policy, Role } from './types.ts';
 
 const MAX_STEPS = 200_000;
+
+// Reference-free subschemas mean the same wherever they appear, so their verdicts are shared across
+// checks (e.g. the same property schema in 1,000 registered versions), keyed by interned canonical text.
+const shared = new Lru<string, readonly Difference[]>(100_000);
+const keyIds = new Map<string, number>();
+function keyId(key: string): number {
+  let id = keyIds.get(key);
+  if (id === undefined) {
+    if (keyIds.size >= 200_000) {
+      keyIds.clear();
+      shared.clear();
+    }
+    id = keyIds.size + 1;
+    keyIds.set(key, id);
+  }
+  return id;
+}
 const MAX_CALL_DEPTH = 400;
 const MAX_ROUNDS = 16;
 const NONE: readonly Difference[] = [];
@@ -89,11 +107,21 @@ export class Engine {
     const u = this.view(update, 'reader');
     if ((u.kind === 'bool' && u.value) || (o.kind === 'bool' && !o.value) || o === u) return NONE;
     const ko = keyOf(o);
-    if (ko !== undefined && ko === keyOf(u)) return NONE;
+    const ku = keyOf(u);
+    if (ko !== undefined && ko === ku) return NONE;
     // Every `true` is the same schema: one identity keeps recursion through synthetic ones finite.
     const key = `${o.kind === 'bool' ? 'T' : o.id}:${u.id}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
+    const sharedKey =
+      ko !== undefined && ku !== undefined
+        ? `${this.policy}|${keyId(ko)}|${keyId(ku)}|${o.path}|${u.path}`
+        : undefined;
+    const reused = sharedKey === undefined ? undefined : shared.get(sharedKey);
+    if (reused !== undefined) {
+      this.memo.set(key, reused);
+      return reused;
+    }
     const pushedAt = this.stack.get(key);
     if (pushedAt !== undefined) {
       const failed = this.failures.get(key);
@@ -119,6 +147,7 @@ export class Engine {
       this.callDepth--;
     }
     this.memo.set(key, result);
+    if (sharedKey !== undefined) shared.set(sharedKey, result);
     const bad = result.find((d) => !isCompatibleRule(d.rule, this.policy));
     if (bad !== undefined) this.found.set(key, bad);
     return result;

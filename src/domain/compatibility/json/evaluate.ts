@@ -125,9 +125,9 @@ function evaluateObject(
   return true;
 }
 
-/** ajv quirk: with a tuple prefix, an empty array passes `contains` (and `minContains`). */
+/** ajv quirk: with a non-trivial tuple item schema, an empty array passes `contains` (and `minContains`). */
 export function emptyPassesContains(a: ArrayConstraints): boolean {
-  return a.prefix.length > 0;
+  return a.emptyPassesContains;
 }
 
 function evaluateArray(a: ArrayConstraints, value: readonly unknown[], role: Role, depth: number): boolean {

@@ -80,6 +80,8 @@ export interface ArrayConstraints {
   readonly rest?: Node;
   readonly restKeyword: 'items' | 'additionalItems';
   readonly tupleForm: boolean;
+  /** ajv quirk: with a non-trivial tuple item schema, an empty array passes `contains`/`minContains`. */
+  readonly emptyPassesContains: boolean;
   readonly unevaluated?: Unevaluated;
   readonly contains?: Node;
   readonly minContains?: Kw<number>;

@@ -53,6 +53,9 @@ export function readArray(
   } else if (isSchema(items)) {
     rest = child(items, pointer(path, 'items'));
   }
+  const tuple = draft === '2020-12' ? raw['prefixItems'] : items;
+  const trivial = (x: unknown) => x === true || (isRecord(x) && Object.keys(x).length === 0);
+  const emptyPassesContains = Array.isArray(tuple) && tuple.some((x) => !trivial(x));
   const contains = isSchema(raw['contains']) ? child(raw['contains'], pointer(path, 'contains')) : undefined;
   const unevaluated =
     modern && isSchema(raw['unevaluatedItems'])
@@ -75,6 +78,7 @@ export function readArray(
     prefix,
     restKeyword,
     tupleForm,
+    emptyPassesContains,
     ...(rest && { rest }),
     ...(unevaluated && { unevaluated }),
     ...(contains && { contains }),

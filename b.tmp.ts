@@ -1,1 +1,0 @@
-import { benchCompat } from './bench/compat.ts';

@@ -1,0 +1,139 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, schemaText, startRegistry, STORAGE, uniqueSubject, type TestRegistry } from '../helpers/registry.ts';
+import { expectEnvelope, sendRaw, type RawResponse } from '../security/envelope.ts';
+import { startTcpProxy, type TcpProxy } from './tcpProxy.ts';
+
+/**
+ * The registry talks to PostgreSQL through a proxy the test can cut: the database "goes away" the way a
+ * crashed server or a partition makes it, while the process and its caches stay up.
+ */
+describe.skipIf(STORAGE !== 'postgres')('when the database becomes unreachable', () => {
+  let proxy: TcpProxy;
+  let registry: TestRegistry;
+  let dropDatabase: () => Promise<void>;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    dropDatabase = database.drop;
+    const target = new URL(database.url);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const viaProxy = new URL(database.url);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    viaProxy.searchParams.set('connect_timeout', '2');
+    // 503s are logged as errors by design; an outage is this suite's normal, so keep its output readable.
+    registry = await startRegistry({ databaseUrl: viaProxy.toString(), env: { LOG_LEVEL: 'silent' } });
+  });
+  afterEach(async () => {
+    await proxy.restore();
+  });
+  afterAll(async () => {
+    await registry?.close();
+    await proxy?.close();
+    await dropDatabase?.();
+  });
+
+  const send = (method: string, path: string, body?: unknown): Promise<RawResponse> =>
+    sendRaw(registry.url, method, path, body === undefined ? undefined : JSON.stringify(body), {
+      'content-type': 'application/vnd.schemaregistry.v1+json',
+    });
+  const register = (subject: string, doc: unknown) =>
+    send('POST', `/subjects/${encodeURIComponent(subject)}/versions`, { schemaType: 'JSON', schema: schemaText(doc) });
+
+  /** Polls until `check` passes: recovery is asynchronous, and how long it takes is not what is tested. */
+  async function eventually<T>(attempt: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+    let last: T = await attempt();
+    for (let tries = 0; !check(last) && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      last = await attempt();
+    }
+    return last;
+  }
+
+  it('answers /healthz 503 in the health shape, naming the database', async () => {
+    expect((await send('GET', '/healthz')).status).toBe(200);
+    await proxy.cut();
+    const health = await send('GET', '/healthz');
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ status: 'unavailable', bus: expect.any(String), version: expect.any(String) });
+    expect(health.body.database).toEqual(expect.any(String));
+    expect(health.body.database).not.toBe('ok');
+    expect(health.text).not.toMatch(/ECONN|postgres|\.ts:\d+/);
+  });
+
+  it('refuses registration with 503 in the envelope, so clients retry, and serves reads without a 500', async () => {
+    const subject = uniqueSubject('down');
+    const first = await register(subject, { type: 'string' });
+    expect(first.status).toBe(200);
+    expect((await send('GET', `/schemas/ids/${first.body.id}`)).status).toBe(200);
+
+    await proxy.cut();
+    const refused = await register(subject, { type: ['string', 'null'] });
+    expect(refused.status).toBe(503);
+    expectEnvelope(refused);
+    expect([503, 50002]).toContain(refused.body.error_code);
+
+    // An id already fetched may be answered from memory; anything else must be a retryable 503.
+    for (const path of [`/schemas/ids/${first.body.id}`, '/subjects', `/subjects/${subject}/versions`, '/config', '/events']) {
+      const res = await send('GET', path);
+      expect([200, 503], `${path} → ${res.status} ${res.text}`).toContain(res.status);
+      if (res.status === 503) expectEnvelope(res, 503);
+    }
+    expect((await send('GET', '/')).status).toBe(200);
+  });
+
+  it('recovers by itself once the database is back, without losing what it acknowledged', async () => {
+    const subject = uniqueSubject('recover');
+    const acknowledged = await register(subject, { type: 'string' });
+    expect(acknowledged.status).toBe(200);
+    await proxy.cut();
+    expect((await register(subject, { type: ['string', 'integer'] })).status).toBe(503);
+    await proxy.restore();
+
+    const health = await eventually(() => send('GET', '/healthz'), (res) => res.status === 200);
+    expect(health.body).toMatchObject({ status: 'ok', database: 'ok' });
+    // Other pool connections reconnect as they are needed; a client retries a 503, and so does this test.
+    const next = await eventually(() => register(subject, { type: ['string', 'integer'] }), (res) => res.status !== 503);
+    expect(next.status).toBe(200);
+    expect(next.body).toMatchObject({ version: 2 });
+    expect((await send('GET', `/subjects/${subject}/versions`)).body).toEqual([1, 2]);
+    const feed = await eventually(
+      () => send('GET', `/events?subject=${subject}`),
+      (res) => res.status === 200 && res.body.events.length === 2,
+    );
+    expect(feed.body.events.map((event: { data: { version: number } }) => event.data.version)).toEqual([1, 2]);
+  });
+
+  it('survives the database dropping while registrations are in flight: every 200 is kept, the rest are 503', async () => {
+    const subjects = Array.from({ length: 24 }, () => uniqueSubject('inflight'));
+    const results = subjects.map((subject, i) => register(subject, { type: 'object', title: `v${i}` }));
+    await Promise.race(results);
+    await proxy.cut();
+    const settled = await Promise.all(results);
+    await proxy.restore();
+
+    for (const res of settled) {
+      expect([200, 503], res.text).toContain(res.status);
+      if (res.status !== 200) expectEnvelope(res);
+    }
+    await eventually(() => send('GET', '/healthz'), (res) => res.status === 200);
+    const kept = subjects.filter((_, i) => settled[i]?.status === 200);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const subject of kept) {
+      expect((await send('GET', `/subjects/${subject}/versions`)).body).toEqual([1]);
+    }
+    const feed = await eventually(
+      () => send('GET', '/events?limit=1000'),
+      (res) => kept.every((s) => res.body.events?.some((e: { subject?: string; data: { subject: string } }) => e.data.subject === s)),
+    );
+    for (const subject of kept) {
+      expect(feed.body.events.some((e: { data: { subject: string } }) => e.data.subject === subject), subject).toBe(true);
+    }
+    // A client retries what failed; each retry lands (the one version, whether or not the first try committed).
+    for (const [i, subject] of subjects.entries()) {
+      if (settled[i]?.status === 200) continue;
+      const retried = await eventually(() => register(subject, { type: 'object', title: `v${i}` }), (res) => res.status !== 503);
+      expect(retried.status, retried.text).toBe(200);
+      expect((await send('GET', `/subjects/${subject}/versions`)).body).toEqual([1]);
+    }
+  });
+});
