@@ -10,20 +10,66 @@ const JSON_MEDIA_TYPES = new Set([
   '',
 ]);
 
+/** Nesting allowed in a request body's own JSON; schemas travel as strings and have their own limits. */
+export const MAX_BODY_DEPTH = 32;
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
- * Reads a JSON request body from its text, whatever JSON-ish content type it came with
- * (Hono's json validator silently drops vendor types). Returns `undefined` for an empty body.
+ * Reads a JSON request body from its bytes, whatever JSON-ish content type it came with (Hono's json
+ * validator silently drops vendor types). Returns `undefined` for an empty body. Refuses (400) what the
+ * registry could not store faithfully: bytes that are not UTF-8, NUL characters and unpaired surrogates
+ * (PostgreSQL text and jsonb reject both), and nesting deeper than MAX_BODY_DEPTH (the recursive code
+ * that canonicalises and stores metadata would run out of stack).
  */
 export async function readJsonBody(c: Context): Promise<unknown> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!JSON_MEDIA_TYPES.has(mediaType)) {
     throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `Content-Type '${mediaType}' is not supported; send JSON.`);
   }
-  const text = await c.req.text();
-  if (text.trim() === '') return undefined;
+  let text: string;
   try {
-    return JSON.parse(text) as unknown;
+    // Decoding leniently would swap bad bytes for U+FFFD and register a schema nobody sent.
+    text = UTF8.decode(await c.req.arrayBuffer());
+  } catch {
+    throw new DomainError('BAD_REQUEST', 'The request body is not valid UTF-8.');
+  }
+  if (text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new DomainError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
+  const problem = unstorable(value);
+  if (problem !== undefined) throw new DomainError('BAD_REQUEST', `The request body ${problem}.`);
+  return value;
+}
+
+/** The first reason the parsed body cannot be stored as sent; iterative, as deep input is the point. */
+function unstorable(body: unknown): string | undefined {
+  const stack: Array<[value: unknown, depth: number]> = [[body, 0]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [value, depth] = next;
+    if (typeof value === 'string') {
+      if (!storableText(value)) return 'contains a NUL character or an unpaired surrogate (\\u0000, \\ud800…)';
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_BODY_DEPTH) return `nests deeper than ${MAX_BODY_DEPTH} levels`;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push([item, depth + 1]);
+      continue;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (!storableText(key)) return 'contains a NUL character or an unpaired surrogate (\\u0000, \\ud800…)';
+      stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** Text PostgreSQL can hold: well-formed UTF-16 (no lone surrogates) without NUL. */
+export function storableText(text: string): boolean {
+  return !text.includes('\u0000') && text.isWellFormed();
 }

@@ -246,20 +246,28 @@ const DEFAULT_TYPES: Record<string, (v: Json) => boolean> = {
  * that type. (The engine assumes readers' defaults are valid; an invalid one makes even identical
  * schemas fail the ajv oracle, whose reader applies defaults.)
  */
-function sanitizeDefaults(node: Json): void {
-  if (Array.isArray(node)) return node.forEach(sanitizeDefaults);
+function sanitizeDefaults(node: Json, inProperties = false): void {
+  if (Array.isArray(node)) return node.forEach((n) => sanitizeDefaults(n));
   if (!isObj(node)) return;
   if ('default' in node) {
     const keys = Object.keys(node).filter((k) => k !== 'default');
     const check = DEFAULT_TYPES[String(node['type'])];
-    if (keys.length !== 1 || keys[0] !== 'type' || check === undefined || !check(node['default'] ?? null))
-      delete node['default'];
+    const ok =
+      inProperties &&
+      keys.length === 1 &&
+      keys[0] === 'type' &&
+      check !== undefined &&
+      check(node['default'] ?? null);
+    if (!ok) delete node['default'];
   }
   const props = node['properties'];
-  if (isObj(props) && RISKY.some((k) => k in node)) {
-    for (const p of Object.values(props)) if (isObj(p)) delete p['default'];
+  const risky = RISKY.some((k) => k in node);
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'enum' || k === 'const') continue;
+    if (k === 'properties' && isObj(v) && !risky) for (const p of Object.values(v)) sanitizeDefaults(p, true);
+    else sanitizeDefaults(v);
   }
-  for (const [k, v] of Object.entries(node)) if (k !== 'enum' && k !== 'const') sanitizeDefaults(v);
+  if (isObj(props) && risky) for (const p of Object.values(props)) if (isObj(p)) delete p['default'];
 }
 
 /** A deterministic PRNG (mulberry32) for document generation from a fast-check seed. */
@@ -507,6 +515,7 @@ export function pairArbitrary(): fc.Arbitrary<PairCase> {
         return isObj(converted) ? { $schema: DRAFT_URI[draft], ...converted } : converted;
       };
       sanitizeDefaults(next);
+      sanitizeDefaults(base);
       const [a, b] = swap ? [next, base] : [base, next];
       return { old: withDraft(a), next: withDraft(b), docSeed: seed ^ 0x5bd1e995 };
     });

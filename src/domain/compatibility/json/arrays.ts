@@ -17,6 +17,7 @@ const EMPTY = (path: string): ArrayConstraints => ({
   prefix: [],
   restKeyword: 'items',
   tupleForm: false,
+  emptyPassesContains: false,
 });
 
 function restOf(a: ArrayConstraints, role: 'writer' | 'reader'): Rest | undefined {

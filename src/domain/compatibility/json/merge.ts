@@ -149,6 +149,8 @@ function mergeArray(a: ArrayConstraints | undefined, b: ArrayConstraints | undef
   const merged: ArrayConstraints = {
     ...pos,
     path: pos.path,
+    // The quirk only exists where the tuple and `contains` sit in the same schema object.
+    emptyPassesContains: withContains === pos && pos.emptyPassesContains,
     ...(withContains.contains && { contains: withContains.contains }),
     ...(withContains.minContains && { minContains: withContains.minContains }),
     ...(withContains.maxContains && { maxContains: withContains.maxContains }),

@@ -134,14 +134,23 @@ function listReferences(references: readonly SchemaReference[], normalize: boole
 }
 
 /** Meta-validates and compiles once with the references added under their names. */
+/**
+ * One ajv per draft for meta-validation: building an instance compiles the draft's meta-schema, which costs
+ * tens of milliseconds; `validateSchema` on a shared instance keeps nothing from the validated document.
+ */
+const metaValidators = new Map<Draft, Ajv>();
+
 function compileWithAjv(doc: unknown, draft: Draft, resolved: ReadonlyMap<string, unknown>): void {
-  const ajv = createAjv(draft);
+  let meta = metaValidators.get(draft);
+  if (meta === undefined) metaValidators.set(draft, (meta = createAjv(draft)));
   const working = withMetaUri(doc, draft) as AnySchema;
-  if (!ajv.validateSchema(working)) {
+  if (!meta.validateSchema(working)) {
     throw invalid(
-      `The schema is not a valid JSON Schema (${draft}): ${ajv.errorsText(ajv.errors, { dataVar: 'schema' })}.`,
+      `The schema is not a valid JSON Schema (${draft}): ${meta.errorsText(meta.errors, { dataVar: 'schema' })}.`,
     );
   }
+  // A fresh instance per schema so references added by name never leak between registrations.
+  const ajv = createAjv(draft, { validateSchema: false });
   try {
     for (const [name, refDoc] of resolved) addReference(ajv, name, refDoc);
     ajv.compile(working);
