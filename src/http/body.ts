@@ -46,13 +46,15 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   return value;
 }
 
+const UNSTORABLE_TEXT = 'contains a NUL character or an unpaired surrogate (\\u0000, \\ud800…)';
+
 /** The first reason the parsed body cannot be stored as sent; iterative, as deep input is the point. */
 function unstorable(body: unknown): string | undefined {
   const stack: Array<[value: unknown, depth: number]> = [[body, 0]];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const [value, depth] = next;
     if (typeof value === 'string') {
-      if (!storableText(value)) return 'contains a NUL character or an unpaired surrogate (\\u0000, \\ud800…)';
+      if (!storableText(value)) return UNSTORABLE_TEXT;
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
@@ -62,14 +64,17 @@ function unstorable(body: unknown): string | undefined {
       continue;
     }
     for (const [key, item] of Object.entries(value)) {
-      if (!storableText(key)) return 'contains a NUL character or an unpaired surrogate (\\u0000, \\ud800…)';
+      if (!storableText(key)) return UNSTORABLE_TEXT;
       stack.push([item, depth + 1]);
     }
   }
   return undefined;
 }
 
-/** Text PostgreSQL can hold: well-formed UTF-16 (no lone surrogates) without NUL. */
+/** NUL, or a surrogate without its other half (String.prototype.isWellFormed is ES2024, past our lib). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text PostgreSQL can hold: well-formed UTF-16 (no unpaired surrogates) without NUL. */
 export function storableText(text: string): boolean {
-  return !text.includes('\u0000') && text.isWellFormed();
+  return !UNSTORABLE.test(text);
 }

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { operations } from '../generated/openapi.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Deps } from '../deps.ts';
-import { readJsonBody } from './body.ts';
+import { readJsonBody, storableText } from './body.ts';
 import type { OperationSpec, ParameterSpec } from './openapi.ts';
 
 export type OperationId = keyof operations;
@@ -90,6 +90,8 @@ async function parseInput(c: Context, spec: OperationSpec): Promise<Record<strin
       if (param.required) throw invalid(param, `${param.name} is required.`);
       continue;
     }
+    // PostgreSQL text cannot hold NUL: refuse it here rather than let a query fail with a 500.
+    if (!storableText(raw)) throw invalid(param, `${param.in} parameter '${param.name}' contains a NUL character.`);
     const value = coerce(param, raw);
     if (param.in !== 'header' && !param.validate(value)) {
       throw invalid(param, `${param.in} parameter '${param.name}' ${param.validate.errors?.[0]?.message ?? 'is invalid'}.`);

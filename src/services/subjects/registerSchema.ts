@@ -33,9 +33,12 @@ export interface Registered {
 export async function registerSchema(deps: Deps, input: RegisterInput): Promise<Registered> {
   const { subject, body } = input;
   assertValidSubject(subject);
-  const mode = await assertWritable(deps.db, subject, 'register schemas');
+  const defaults = { level: deps.config.defaultCompatibility };
+  const [mode, config] = await Promise.all([
+    assertWritable(deps.db, subject, 'register schemas'),
+    readEffectiveConfig(deps.db, subject, defaults),
+  ]);
   assertImportFields(mode, body);
-  const config = await readEffectiveConfig(deps.db, subject, { level: deps.config.defaultCompatibility });
   const parsed = await parseRegisterRequest(deps, deps.db, subject, body, {
     normalize: input.normalize || config.normalize,
   });
@@ -48,9 +51,15 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
 
   const result = await deps.db.transaction(async (tx) => {
     await lockSubject(tx, subject);
-    // Mode and contents may have changed while we waited for the lock: decide again under it.
-    const lockedMode = await assertWritable(tx, subject, 'register schemas');
-    const again = await findVersionByFingerprint(tx, subject, parsed.fingerprint, false);
+    // Mode, config and contents may have changed while we waited for the lock: decide again under it.
+    // Subject writers all take the same lock, so these reads stay current until commit; they are sent
+    // together (postgres.js pipelines them on the transaction's connection).
+    const [lockedMode, again, lockedConfig, latestVersion] = await Promise.all([
+      assertWritable(tx, subject, 'register schemas'),
+      findVersionByFingerprint(tx, subject, parsed.fingerprint, false),
+      readEffectiveConfig(tx, subject, defaults),
+      maxVersion(tx, subject),
+    ]);
     if (again !== undefined && matchesRequest(again, body)) {
       return { id: again.schemaId, version: again.version, created: false };
     }
@@ -58,18 +67,18 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
     if (lockedMode === 'IMPORT') {
       return { ...(await registerImported(tx, subject, parsed, body)), created: true };
     }
-    // The level may have changed while we waited; config writes take the same lock, so this read is current.
-    const lockedConfig = await readEffectiveConfig(tx, subject, { level: deps.config.defaultCompatibility });
     const verdict = await checkAgainstSubject(deps, tx, subject, parsed, lockedConfig);
     if (!verdict.compatible) throw incompatibleError(subject, verdict);
     const id = await storeSchema(tx, parsed);
-    const version = (await maxVersion(tx, subject)) + 1;
-    await insertVersion(tx, { subject, version, schemaId: id });
-    await recordEvent(tx, {
-      type: 'schema.registered',
-      subject,
-      data: { subject, version, id, schemaType: parsed.schemaType },
-    });
+    const version = latestVersion + 1;
+    await Promise.all([
+      insertVersion(tx, { subject, version, schemaId: id }),
+      recordEvent(tx, {
+        type: 'schema.registered',
+        subject,
+        data: { subject, version, id, schemaType: parsed.schemaType },
+      }),
+    ]);
     return { id, version, created: true };
   });
   if (result.created) {

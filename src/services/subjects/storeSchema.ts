@@ -6,8 +6,11 @@ import type { ParsedSchema } from '../../domain/schema/json/parseSchema.ts';
 
 /** The schema row for this content: reused by fingerprint across subjects, else inserted. */
 export async function storeSchema(tx: Tx, parsed: ParsedSchema, explicitId?: number): Promise<number> {
-  const existing = await findSchemaIdByFingerprint(tx, parsed.fingerprint);
-  if (existing !== undefined) return existing;
+  // Without an explicit id, try the insert first: new content (the common case) costs one round trip.
+  if (explicitId !== undefined) {
+    const existing = await findSchemaIdByFingerprint(tx, parsed.fingerprint);
+    if (existing !== undefined) return existing;
+  }
   const inserted = await insertSchemaIfAbsent(tx, {
     id: explicitId,
     schemaType: parsed.schemaType,

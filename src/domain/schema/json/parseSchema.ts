@@ -150,7 +150,7 @@ function compileWithAjv(doc: unknown, draft: Draft, resolved: ReadonlyMap<string
     );
   }
   // A fresh instance per schema so references added by name never leak between registrations.
-  const ajv = createAjv(draft, { validateSchema: false });
+  const ajv = createAjv(draft, { validateSchema: false, code: { optimize: false } });
   try {
     for (const [name, refDoc] of resolved) addReference(ajv, name, refDoc);
     ajv.compile(working);
