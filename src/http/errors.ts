@@ -40,15 +40,26 @@ export function statusOf(kind: DomainErrorKind): number {
 
 /** Renders any thrown value as the `{error_code, message}` envelope; only 5xx are logged, never leaked. */
 export function renderError(c: Context, error: unknown, logger: Logger): Response {
-  const requestId = c.get('requestId') as string | undefined;
   const known = error instanceof DomainError ? error : classifyInfrastructureError(error);
   if (known !== undefined) {
     const [status, errorCode] = STATUS[known.kind];
-    if (status >= 500) logger.error('request failed', { requestId, kind: known.kind, error: describe(error) });
-    return respond(c, { error_code: errorCode, message: known.message, ...known.extra }, status);
+    if (status < 500) return respond(c, { error_code: errorCode, message: known.message, ...known.extra }, status);
+    const requestId = requestIdOf(c);
+    logger.error('request failed', { requestId, kind: known.kind, error: describe(error) });
+    return respond(c, { error_code: errorCode, message: known.message, ...known.extra, request_id: requestId }, status);
   }
+  const requestId = requestIdOf(c);
   logger.error('unexpected error', { requestId, error: describe(error) });
   return respond(c, { error_code: 50001, message: 'Internal error while serving the request.', request_id: requestId }, 500);
+}
+
+/**
+ * The id that ties a 5xx response to its log line: the caller's `X-Request-Id` when sent, else a new one.
+ * Only failures need it, so the hot read paths never pay for generating one.
+ */
+function requestIdOf(c: Context): string {
+  const sent = c.req.header('x-request-id');
+  return sent !== undefined && /^[\w.:-]{1,128}$/.test(sent) ? sent : crypto.randomUUID();
 }
 
 /** Database faults that are not the caller's fault: unavailable → 503, lock/statement timeout → 50002. */

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { requestHeader } from './headers.ts';
 
 const VENDOR_V1 = 'application/vnd.schemaregistry.v1+json';
 const VENDOR = 'application/vnd.schemaregistry+json';
@@ -11,13 +12,13 @@ const JSON_TYPE = 'application/json';
 export function respond(c: Context, body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': negotiate(c.req.header('accept')) },
+    headers: { 'content-type': negotiate(requestHeader(c, 'accept')) },
   });
 }
 
 /** Like `respond` for a body that is already JSON text (a stored schema document, a pre-serialised cache entry). */
 export function respondJsonText(c: Context, text: string, status = 200): Response {
-  return new Response(text, { status, headers: { 'content-type': negotiate(c.req.header('accept')) } });
+  return new Response(text, { status, headers: { 'content-type': negotiate(requestHeader(c, 'accept')) } });
 }
 
 export function negotiate(accept: string | undefined): string {

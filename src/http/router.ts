@@ -1,8 +1,9 @@
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { operations } from '../generated/openapi.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Deps } from '../deps.ts';
 import { readJsonBody, storableText } from './body.ts';
+import { requestHeader } from './headers.ts';
 import type { OperationSpec, ParameterSpec } from './openapi.ts';
 
 export type OperationId = keyof operations;
@@ -48,6 +49,8 @@ export class Router {
     private readonly app: Hono,
     private readonly deps: Deps,
     private readonly operations: OperationSpec[],
+    /** Runs before the handlers of operations that take a request body (the body-size limit). */
+    private readonly bodyMiddleware?: MiddlewareHandler,
   ) {
     this.byId = new Map(operations.map((op) => [op.operationId, op]));
   }
@@ -57,10 +60,16 @@ export class Router {
     if (spec === undefined) throw new Error(`operationId ${operationId} is not in openapi.yaml`);
     if (this.handled.has(operationId)) throw new Error(`operationId ${operationId} has two handlers`);
     this.handled.add(operationId);
-    this.app.on(spec.method.toUpperCase(), spec.honoPath, async (c) => {
+    const run = async (c: Context) => {
       const input = (await parseInput(c, spec)) as unknown as Input<O>;
       return handler({ c, input, deps: this.deps });
-    });
+    };
+    // Body-less operations (the hot reads) get no middleware at all.
+    if (spec.body !== undefined && this.bodyMiddleware !== undefined) {
+      this.app.on(spec.method.toUpperCase(), spec.honoPath, this.bodyMiddleware, run);
+    } else {
+      this.app.on(spec.method.toUpperCase(), spec.honoPath, run);
+    }
   }
 
   /** Operations without a handler; empty once every route is registered. */
@@ -83,9 +92,14 @@ export class Router {
 
 async function parseInput(c: Context, spec: OperationSpec): Promise<Record<string, unknown>> {
   const input: Record<string, Record<string, unknown> | unknown> = { path: {}, query: {}, header: {} };
+  const query = spec.parameters.some((p) => p.in === 'query') ? c.req.query() : {};
   for (const param of spec.parameters) {
     const raw =
-      param.in === 'path' ? c.req.param(param.name) : param.in === 'query' ? c.req.query(param.name) : c.req.header(param.name);
+      param.in === 'path'
+        ? c.req.param(param.name)
+        : param.in === 'query'
+          ? query[param.name]
+          : requestHeader(c, param.name.toLowerCase());
     if (raw === undefined) {
       if (param.required) throw invalid(param, `${param.name} is required.`);
       continue;
