@@ -17,7 +17,10 @@ export function createApp(deps: Deps, operations?: OperationSpec[]): Hono {
     onError: (c) => {
       const res = renderError(
         c,
-        new DomainError('BODY_TOO_LARGE', `The request body exceeds the limit of ${deps.config.maxBodyBytes} bytes.`),
+        new DomainError(
+          'BODY_TOO_LARGE',
+          `The request body exceeds the limit of ${deps.config.maxBodyBytes} bytes.`,
+        ),
         deps.logger,
       );
       // The rest of the body is never read, so this connection cannot carry another request: say so, or a
@@ -33,7 +36,11 @@ export function createApp(deps: Deps, operations?: OperationSpec[]): Hono {
   router.finish();
 
   app.notFound((c) =>
-    renderError(c, new DomainError('ROUTE_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`), deps.logger),
+    renderError(
+      c,
+      new DomainError('ROUTE_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}.`),
+      deps.logger,
+    ),
   );
   app.onError((error, c) => renderError(c, error, deps.logger));
   return app;

@@ -58,7 +58,9 @@ export function loadConfig(env: Env = process.env): Config {
 
   const level = (nonEmpty('DEFAULT_COMPATIBILITY') ?? 'BACKWARD').toUpperCase();
   if (!(COMPATIBILITY_LEVELS as readonly string[]).includes(level)) {
-    problems.push(`DEFAULT_COMPATIBILITY=${JSON.stringify(level)} must be one of ${COMPATIBILITY_LEVELS.join(', ')}`);
+    problems.push(
+      `DEFAULT_COMPATIBILITY=${JSON.stringify(level)} must be one of ${COMPATIBILITY_LEVELS.join(', ')}`,
+    );
   }
   const logLevel = (nonEmpty('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {

@@ -48,7 +48,10 @@ function openPostgres(url: string, max: number): DatabaseHandle {
     // while the database is away and the registry notices its return within a second.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
   });
-  const db = drizzlePostgres({ client: withGuardedTransactions(client), schema: registrySchema }) as unknown as Database;
+  const db = drizzlePostgres({
+    client: withGuardedTransactions(client),
+    schema: registrySchema,
+  }) as unknown as Database;
   return {
     db,
     kind: 'postgres',
@@ -98,7 +101,8 @@ function withGuardedTransactions(client: Sql): Sql {
     return transaction;
   };
   return new Proxy(client, {
-    get: (target, key, receiver) => (key === 'begin' ? begin : (Reflect.get(target, key, receiver) as unknown)),
+    get: (target, key, receiver) =>
+      key === 'begin' ? begin : (Reflect.get(target, key, receiver) as unknown),
   });
 }
 
@@ -120,7 +124,8 @@ function guardBody(body: TransactionBody, state: { abandoned: boolean }) {
 
 function guardSql(sql: TransactionSql, state: { abandoned: boolean }): TransactionSql {
   const alive = (): void => {
-    if (state.abandoned) throw Object.assign(new Error('The database connection closed.'), { code: 'CONNECTION_CLOSED' });
+    if (state.abandoned)
+      throw Object.assign(new Error('The database connection closed.'), { code: 'CONNECTION_CLOSED' });
   };
   return new Proxy(sql, {
     apply(target, thisArg, args) {
@@ -152,7 +157,13 @@ async function closeGrace(state: { abandoned: boolean }): Promise<void> {
   }
 }
 
-const CONNECTION_LOSS_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'ECONNRESET', 'EPIPE']);
+const CONNECTION_LOSS_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'ECONNRESET',
+  'EPIPE',
+]);
 
 /** Whether the error, or one it wraps (drizzle wraps driver errors as `cause`), says the socket is gone. */
 function isConnectionLoss(error: unknown): boolean {

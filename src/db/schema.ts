@@ -49,7 +49,10 @@ export const subjectVersions = pgTable(
     deleted: boolean('deleted').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.subject, t.version] }), index('subject_versions_schema_id').on(t.schemaId)],
+  (t) => [
+    primaryKey({ columns: [t.subject, t.version] }),
+    index('subject_versions_schema_id').on(t.schemaId),
+  ],
 );
 
 /** Which schema references which subject version (for `referencedby` and delete protection). */
@@ -63,7 +66,10 @@ export const schemaReferences = pgTable(
     subject: text('subject').notNull(),
     version: integer('version').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.schemaId, t.name] }), index('schema_references_target').on(t.subject, t.version)],
+  (t) => [
+    primaryKey({ columns: [t.schemaId, t.name] }),
+    index('schema_references_target').on(t.subject, t.version),
+  ],
 );
 
 /** Compatibility config; the row with subject '' is the global config (an empty subject name is invalid). */
@@ -98,10 +104,22 @@ export const events = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
   (t) => [
-    index('events_unsequenced').on(t.id).where(sql`${t.seq} is null`),
-    index('events_unpublished').on(t.seq).where(sql`${t.seq} is not null and ${t.publishedAt} is null`),
+    index('events_unsequenced')
+      .on(t.id)
+      .where(sql`${t.seq} is null`),
+    index('events_unpublished')
+      .on(t.seq)
+      .where(sql`${t.seq} is not null and ${t.publishedAt} is null`),
     index('events_subject_seq').on(t.subject, t.seq),
   ],
 );
 
-export const registrySchema = { schemas, subjectVersions, schemaReferences, configs, modes, events, schemaIds };
+export const registrySchema = {
+  schemas,
+  subjectVersions,
+  schemaReferences,
+  configs,
+  modes,
+  events,
+  schemaIds,
+};

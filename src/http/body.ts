@@ -25,7 +25,10 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export async function readJsonBody(c: Context): Promise<unknown> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!JSON_MEDIA_TYPES.has(mediaType)) {
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `Content-Type '${mediaType}' is not supported; send JSON.`);
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Content-Type '${mediaType}' is not supported; send JSON.`,
+    );
   }
   let text: string;
   try {

@@ -43,14 +43,23 @@ export function renderError(c: Context, error: unknown, logger: Logger): Respons
   const known = error instanceof DomainError ? error : classifyInfrastructureError(error);
   if (known !== undefined) {
     const [status, errorCode] = STATUS[known.kind];
-    if (status < 500) return respond(c, { error_code: errorCode, message: known.message, ...known.extra }, status);
+    if (status < 500)
+      return respond(c, { error_code: errorCode, message: known.message, ...known.extra }, status);
     const requestId = requestIdOf(c);
     logger.error('request failed', { requestId, kind: known.kind, error: describe(error) });
-    return respond(c, { error_code: errorCode, message: known.message, ...known.extra, request_id: requestId }, status);
+    return respond(
+      c,
+      { error_code: errorCode, message: known.message, ...known.extra, request_id: requestId },
+      status,
+    );
   }
   const requestId = requestIdOf(c);
   logger.error('unexpected error', { requestId, error: describe(error) });
-  return respond(c, { error_code: 50001, message: 'Internal error while serving the request.', request_id: requestId }, 500);
+  return respond(
+    c,
+    { error_code: 50001, message: 'Internal error while serving the request.', request_id: requestId },
+    500,
+  );
 }
 
 /**

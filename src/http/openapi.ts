@@ -45,8 +45,7 @@ export function loadOperations(path = OPENAPI_PATH): OperationSpec[] {
     }
     return current;
   };
-  const compile = (schema: unknown): ValidateFunction =>
-    ajv.compile(rewriteRefs(schema ?? {}) as Json);
+  const compile = (schema: unknown): ValidateFunction => ajv.compile(rewriteRefs(schema ?? {}) as Json);
 
   const operations: OperationSpec[] = [];
   for (const [path, item] of Object.entries(doc['paths'] as Record<string, Json>)) {
@@ -96,7 +95,9 @@ function rewriteRefs(node: unknown): unknown {
   return Object.fromEntries(
     Object.entries(node).map(([key, value]) => [
       key,
-      key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `openapi${value}` : rewriteRefs(value),
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+        ? `openapi${value}`
+        : rewriteRefs(value),
     ]),
   );
 }

@@ -8,7 +8,10 @@ import type { OperationSpec, ParameterSpec } from './openapi.ts';
 
 export type OperationId = keyof operations;
 
-type Part<O extends OperationId, W extends 'path' | 'query' | 'header'> = operations[O]['parameters'] extends {
+type Part<
+  O extends OperationId,
+  W extends 'path' | 'query' | 'header',
+> = operations[O]['parameters'] extends {
   [K in W]?: infer P;
 }
   ? [P] extends [never | undefined]
@@ -84,7 +87,10 @@ export class Router {
   finish(): void {
     for (const path of new Set(this.operations.map((op) => op.honoPath))) {
       this.app.all(path, (c) => {
-        throw new DomainError('METHOD_NOT_ALLOWED', `Method ${c.req.method} is not allowed on ${c.req.path}.`);
+        throw new DomainError(
+          'METHOD_NOT_ALLOWED',
+          `Method ${c.req.method} is not allowed on ${c.req.path}.`,
+        );
       });
     }
   }
@@ -105,10 +111,14 @@ async function parseInput(c: Context, spec: OperationSpec): Promise<Record<strin
       continue;
     }
     // PostgreSQL text cannot hold NUL: refuse it here rather than let a query fail with a 500.
-    if (!storableText(raw)) throw invalid(param, `${param.in} parameter '${param.name}' contains a NUL character.`);
+    if (!storableText(raw))
+      throw invalid(param, `${param.in} parameter '${param.name}' contains a NUL character.`);
     const value = coerce(param, raw);
     if (param.in !== 'header' && !param.validate(value)) {
-      throw invalid(param, `${param.in} parameter '${param.name}' ${param.validate.errors?.[0]?.message ?? 'is invalid'}.`);
+      throw invalid(
+        param,
+        `${param.in} parameter '${param.name}' ${param.validate.errors?.[0]?.message ?? 'is invalid'}.`,
+      );
     }
     (input[param.in] as Record<string, unknown>)[param.name] = value;
   }
@@ -120,7 +130,8 @@ function coerce(param: ParameterSpec, raw: string): unknown {
   // Confluent semantics: a boolean is true only for the string "true", in any case; never rejected.
   if (param.type === 'boolean') return raw.toLowerCase() === 'true';
   if (param.type === 'integer') {
-    if (!/^-?\d{1,15}$/.test(raw)) throw invalid(param, `${param.in} parameter '${param.name}' must be an integer.`);
+    if (!/^-?\d{1,15}$/.test(raw))
+      throw invalid(param, `${param.in} parameter '${param.name}' must be an integer.`);
     return Number(raw);
   }
   return raw;
@@ -141,7 +152,9 @@ async function parseBody(c: Context, body: NonNullable<OperationSpec['body']>): 
     if (error?.keyword === 'required' && error.instancePath === '' && body.missingKind !== undefined) {
       throw new DomainError(body.missingKind, `The request body ${error.message ?? 'is incomplete'}.`);
     }
-    const where = error?.instancePath ? `field '${error.instancePath.slice(1).replaceAll('/', '.')}'` : 'body';
+    const where = error?.instancePath
+      ? `field '${error.instancePath.slice(1).replaceAll('/', '.')}'`
+      : 'body';
     throw new DomainError('BAD_REQUEST', `Invalid request: ${where} ${error?.message ?? 'is invalid'}.`);
   }
   return value;

@@ -81,7 +81,8 @@ export async function startRegistry(
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        if ('closeAllConnections' in server) (server as { closeAllConnections(): void }).closeAllConnections();
+        if ('closeAllConnections' in server)
+          (server as { closeAllConnections(): void }).closeAllConnections();
       });
       await closeDeps(deps);
       await dropDatabase?.();

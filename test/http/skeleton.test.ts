@@ -32,7 +32,12 @@ describe(`HTTP skeleton (${STORAGE})`, () => {
   it('reports health with the newest registry migration as schema_version', async () => {
     const res = await registry.call('GET', '/healthz');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', schema_version: '0000_init', database: 'ok', outbox_lag: 0 });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      schema_version: '0000_init',
+      database: 'ok',
+      outbox_lag: 0,
+    });
     expect(['redis', 'in-process']).toContain(res.body.bus);
   });
 

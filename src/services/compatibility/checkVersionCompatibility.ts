@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Deps } from '../../deps.ts';
 import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
 import { loadVersion } from '../schemas/loadLiveVersions.ts';
+import { parseVersionSegment } from '../subjects/params.ts';
 import { parseProposed, type RegisterSchemaRequest } from './parseProposed.ts';
 import {
   invalidSchemaResponse,
@@ -29,6 +30,7 @@ export async function checkVersionCompatibility(
   const config = await readEffectiveConfig(deps.db, input.subject, {
     level: deps.config.defaultCompatibility,
   });
+  // The router's pattern lets ten digits through: 2147483648 must be 42202, not an integer overflow in SQL.
   const existing = await findTarget(deps, input.subject, parseVersionSegment(input.version));
   const proposed = await parseProposed(deps, input.subject, input.body, {
     normalize: input.normalize || config.normalize,
@@ -41,11 +43,6 @@ export async function checkVersionCompatibility(
   }
   const verdict = checkPair(proposed, existing, directionsOf(config.level), config.policy);
   return verdictResponse(verdict, { ...context, compared: [existing] });
-}
-
-/** `latest` (any case) and `-1` mean the newest live version; the router already rejected anything else. */
-function parseVersionSegment(segment: string): number | 'latest' {
-  return segment === '-1' || segment.toLowerCase() === 'latest' ? 'latest' : Number(segment);
 }
 
 async function findTarget(
