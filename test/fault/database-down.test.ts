@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, schemaText, startRegistry, STORAGE, uniqueSubject, type TestRegistry } from '../helpers/registry.ts';
+import {
+  createTestDatabase,
+  schemaText,
+  startRegistry,
+  STORAGE,
+  uniqueSubject,
+  type TestRegistry,
+} from '../helpers/registry.ts';
 import { expectEnvelope, sendRaw, type RawResponse } from '../security/envelope.ts';
 import { startTcpProxy, type TcpProxy } from './tcpProxy.ts';
 
@@ -38,7 +45,10 @@ describe.skipIf(STORAGE !== 'postgres')('when the database becomes unreachable',
       'content-type': 'application/vnd.schemaregistry.v1+json',
     });
   const register = (subject: string, doc: unknown) =>
-    send('POST', `/subjects/${encodeURIComponent(subject)}/versions`, { schemaType: 'JSON', schema: schemaText(doc) });
+    send('POST', `/subjects/${encodeURIComponent(subject)}/versions`, {
+      schemaType: 'JSON',
+      schema: schemaText(doc),
+    });
 
   /** A driver error that says "connection gone" (what the HTTP layer turns into 503), possibly wrapped by drizzle. */
   const retryable = (error: unknown): boolean => {
@@ -62,7 +72,11 @@ describe.skipIf(STORAGE !== 'postgres')('when the database becomes unreachable',
     await proxy.cut();
     const health = await send('GET', '/healthz');
     expect(health.status).toBe(503);
-    expect(health.body).toMatchObject({ status: 'unavailable', bus: expect.any(String), version: expect.any(String) });
+    expect(health.body).toMatchObject({
+      status: 'unavailable',
+      bus: expect.any(String),
+      version: expect.any(String),
+    });
     expect(health.body.database).toEqual(expect.any(String));
     expect(health.body.database).not.toBe('ok');
     expect(health.text).not.toMatch(/ECONN|postgres|\.ts:\d+/);
@@ -81,7 +95,13 @@ describe.skipIf(STORAGE !== 'postgres')('when the database becomes unreachable',
     expect([503, 50002]).toContain(refused.body.error_code);
 
     // An id already fetched may be answered from memory; anything else must be a retryable 503.
-    for (const path of [`/schemas/ids/${first.body.id}`, '/subjects', `/subjects/${subject}/versions`, '/config', '/events']) {
+    for (const path of [
+      `/schemas/ids/${first.body.id}`,
+      '/subjects',
+      `/subjects/${subject}/versions`,
+      '/config',
+      '/events',
+    ]) {
       const res = await send('GET', path);
       expect([200, 503], `${path} → ${res.status} ${res.text}`).toContain(res.status);
       if (res.status === 503) expectEnvelope(res, 503);
@@ -97,10 +117,16 @@ describe.skipIf(STORAGE !== 'postgres')('when the database becomes unreachable',
     expect((await register(subject, { type: ['string', 'integer'] })).status).toBe(503);
     await proxy.restore();
 
-    const health = await eventually(() => send('GET', '/healthz'), (res) => res.status === 200);
+    const health = await eventually(
+      () => send('GET', '/healthz'),
+      (res) => res.status === 200,
+    );
     expect(health.body).toMatchObject({ status: 'ok', database: 'ok' });
     // Other pool connections reconnect as they are needed; a client retries a 503, and so does this test.
-    const next = await eventually(() => register(subject, { type: ['string', 'integer'] }), (res) => res.status !== 503);
+    const next = await eventually(
+      () => register(subject, { type: ['string', 'integer'] }),
+      (res) => res.status !== 503,
+    );
     expect(next.status).toBe(200);
     expect(next.body).toMatchObject({ version: 2 });
     expect((await send('GET', `/subjects/${subject}/versions`)).body).toEqual([1, 2]);
@@ -108,7 +134,9 @@ describe.skipIf(STORAGE !== 'postgres')('when the database becomes unreachable',
       () => send('GET', `/events?subject=${subject}`),
       (res) => res.status === 200 && res.body.events.length === 2,
     );
-    expect(feed.body.events.map((event: { data: { version: number } }) => event.data.version)).toEqual([1, 2]);
+    expect(feed.body.events.map((event: { data: { version: number } }) => event.data.version)).toEqual([
+      1, 2,
+    ]);
   });
 
   it('fails a transaction caught by the drop with a retryable error, and carries on', async () => {
@@ -120,7 +148,10 @@ describe.skipIf(STORAGE !== 'postgres')('when the database becomes unreachable',
     });
     await expect(transaction).rejects.toSatisfy((error: unknown) => retryable(error));
     await proxy.restore();
-    const health = await eventually(() => send('GET', '/healthz'), (res) => res.status === 200);
+    const health = await eventually(
+      () => send('GET', '/healthz'),
+      (res) => res.status === 200,
+    );
     expect(health.body.database).toBe('ok');
   });
 
@@ -136,7 +167,10 @@ describe.skipIf(STORAGE !== 'postgres')('when the database becomes unreachable',
       expect([200, 503], res.text).toContain(res.status);
       if (res.status !== 200) expectEnvelope(res);
     }
-    await eventually(() => send('GET', '/healthz'), (res) => res.status === 200);
+    await eventually(
+      () => send('GET', '/healthz'),
+      (res) => res.status === 200,
+    );
     const kept = subjects.filter((_, i) => settled[i]?.status === 200);
     expect(kept.length).toBeGreaterThan(0);
     for (const subject of kept) {
@@ -144,15 +178,22 @@ describe.skipIf(STORAGE !== 'postgres')('when the database becomes unreachable',
     }
     const feed = await eventually(
       () => send('GET', '/events?limit=1000'),
-      (res) => kept.every((s) => res.body.events?.some((e: { subject?: string; data: { subject: string } }) => e.data.subject === s)),
+      (res) =>
+        kept.every((s) => res.body.events?.some((e: { data: { subject: string } }) => e.data.subject === s)),
     );
     for (const subject of kept) {
-      expect(feed.body.events.some((e: { data: { subject: string } }) => e.data.subject === subject), subject).toBe(true);
+      expect(
+        feed.body.events.some((e: { data: { subject: string } }) => e.data.subject === subject),
+        subject,
+      ).toBe(true);
     }
     // A client retries what failed; each retry lands (the one version, whether or not the first try committed).
     for (const [i, subject] of subjects.entries()) {
       if (settled[i]?.status === 200) continue;
-      const retried = await eventually(() => register(subject, { type: 'object', title: `v${i}` }), (res) => res.status !== 503);
+      const retried = await eventually(
+        () => register(subject, { type: 'object', title: `v${i}` }),
+        (res) => res.status !== 503,
+      );
       expect(retried.status, retried.text).toBe(200);
       expect((await send('GET', `/subjects/${subject}/versions`)).body).toEqual([1]);
     }

@@ -25,7 +25,14 @@ export function sendRaw(
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, method, path, headers: { connection: 'close', ...headers }, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: { connection: 'close', ...headers },
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -51,11 +58,25 @@ export function sendRaw(
 }
 
 /** Internals that must never reach a client: stack frames, source paths, dependencies, the database, SQL. */
-const INTERNALS = [/at .*\.ts:\d+/, /\n\s+at /, /node_modules/, /postgres/, /SQL/, /\bselect\b.*\bfrom\b/i, /\/work\//];
+const INTERNALS = [
+  /at .*\.ts:\d+/,
+  /\n\s+at /,
+  /node_modules/,
+  /postgres/,
+  /SQL/,
+  /\bselect\b.*\bfrom\b/i,
+  /\/work\//,
+];
 
 /** Asserts the `{error_code, message}` envelope with the given code and nothing internal in it. */
-export function expectEnvelope(res: { status: number; text: string; body: unknown }, errorCode?: number): void {
+export function expectEnvelope(
+  res: { status: number; text: string; body: unknown },
+  errorCode?: number,
+): void {
   const body = res.body as { error_code?: unknown; message?: unknown };
+  expect(res.status, `an error status, got ${res.status} ${res.text.slice(0, 300)}`).toBeGreaterThanOrEqual(
+    400,
+  );
   expect(typeof body, `a JSON object, got ${res.status} ${res.text.slice(0, 200)}`).toBe('object');
   if (errorCode !== undefined) expect(body.error_code, res.text.slice(0, 300)).toBe(errorCode);
   expect(Number.isInteger(body.error_code) && body.error_code !== 0).toBe(true);

@@ -11,7 +11,7 @@ import { cleanUpProcesses, startRegistryProcess, tempDataDir } from '../process/
 const EVIL = '^(a+)+$';
 const NEAR_MISS = `${'a'.repeat(40)}!`;
 /** Long enough for any honest check; a registry caught backtracking would need years. */
-const ANSWER_WITHIN_MS = 30_000;
+const ANSWER_WITHIN_MS = 20_000;
 
 let dropDatabase: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -29,7 +29,7 @@ async function startIsolatedRegistry(): Promise<string> {
   } else {
     storage = { DATA_DIR: tempDataDir() };
   }
-  const registry = await startRegistryProcess({ ...storage, LOG_LEVEL: 'warn' });
+  const registry = await startRegistryProcess(storage);
   return registry.url;
 }
 
@@ -50,25 +50,25 @@ const json = (doc: unknown) => ({ schemaType: 'JSON', schema: JSON.stringify(doc
 describe('schemas with catastrophic-backtracking patterns', () => {
   it.each([
     {
-      name: 'a registered near-miss literal, then the evil pattern proposed (BACKWARD)',
+      name: 'near-miss literal, then evil pattern',
       level: 'BACKWARD',
       registered: { type: 'string', pattern: '^a{40}!$' },
       proposed: { type: 'string', pattern: EVIL },
     },
     {
-      name: 'the evil pattern registered, then a near-miss literal proposed (FORWARD)',
+      name: 'evil pattern, then near-miss (FORWARD)',
       level: 'FORWARD',
       registered: { type: 'string', pattern: EVIL },
       proposed: { type: 'string', pattern: '^a{40}!$' },
     },
     {
-      name: 'an enum of near-miss strings, then the evil pattern proposed',
+      name: 'near-miss enum, then evil pattern',
       level: 'BACKWARD',
       registered: { type: 'string', enum: [NEAR_MISS] },
       proposed: { type: 'string', pattern: EVIL },
     },
     {
-      name: 'a required near-miss property name, then evil patternProperties proposed',
+      name: 'near-miss key, evil patternProperties',
       level: 'BACKWARD',
       registered: { type: 'object', required: [NEAR_MISS] },
       proposed: { type: 'object', patternProperties: { [EVIL]: { type: 'integer' } } },
@@ -81,7 +81,12 @@ describe('schemas with catastrophic-backtracking patterns', () => {
       expect((await call(url, 'PUT', `/config/${subject}`, { compatibility: level })).status).toBe(200);
       expect((await call(url, 'POST', `/subjects/${subject}/versions`, json(registered))).status).toBe(200);
 
-      const verdict = await call(url, 'POST', `/compatibility/subjects/${subject}/versions?verbose=true`, json(proposed));
+      const verdict = await call(
+        url,
+        'POST',
+        `/compatibility/subjects/${subject}/versions?verbose=true`,
+        json(proposed),
+      );
       expect(verdict.status).toBe(200);
       expect(typeof verdict.body['is_compatible']).toBe('boolean');
       const registration = await call(url, 'POST', `/subjects/${subject}/versions`, json(proposed));

@@ -8,6 +8,7 @@ import { Lru } from './memo.ts';
 import { samples } from './samples.ts';
 import type { NormalisedSchema } from './types.ts';
 import { evaluate } from './evaluate.ts';
+import { isSafePattern } from './patterns.ts';
 
 const MAX_CACHED = 256;
 const MAX_DOCUMENT_LENGTH = 100_000;
@@ -58,11 +59,37 @@ function compile(schema: NormalisedSchema, reader: boolean): ValidateFunction | 
   if (hit !== undefined) return hit ?? undefined;
   let fn: ValidateFunction | null = null;
   // ajv's compile time grows badly with huge keyword values (50k-value enums take seconds): skip those.
-  if (schema.draft !== undefined && (JSON.stringify(schema.document)?.length ?? 0) <= MAX_DOCUMENT_LENGTH) {
+  // ajv runs the schema's own regexes: one with catastrophic backtracking would freeze the process.
+  if (
+    schema.draft !== undefined &&
+    (JSON.stringify(schema.document)?.length ?? 0) <= MAX_DOCUMENT_LENGTH &&
+    !hasUnsafePattern(schema.document)
+  ) {
     fn = build(schema.draft, schema, reader);
   }
   validators.set(key, fn);
   return fn ?? undefined;
+}
+
+/** True when a `pattern` or `patternProperties` key anywhere in the document may backtrack badly. */
+function hasUnsafePattern(document: unknown): boolean {
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'pattern' && typeof value === 'string' && !isSafePattern(value)) return true;
+      if (key === 'patternProperties' && typeof value === 'object' && value !== null) {
+        if (Object.keys(value).some((source) => !isSafePattern(source))) return true;
+      }
+      stack.push(value);
+    }
+  }
+  return false;
 }
 
 /** True when ajv accepts `doc` under the writer and rejects it under the reader. */

@@ -22,6 +22,10 @@ export function exceededLimit(doc: unknown): string | undefined {
     if (++nodes > SCHEMA_LIMITS.maxNodes) {
       return `The schema has more than ${SCHEMA_LIMITS.maxNodes} JSON values.`;
     }
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      // JSON.parse turns 1e999 into Infinity, which would be stored as null: refuse instead.
+      return 'The schema contains a number too large to represent (such as 1e999).';
+    }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= SCHEMA_LIMITS.maxDepth) {
       return `The schema nests deeper than ${SCHEMA_LIMITS.maxDepth} levels.`;
