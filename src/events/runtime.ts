@@ -141,18 +141,3 @@ export function createEventsRuntime(options: {
     },
   };
 }
-
-/** Events stay in the outbox; for tools that open the database without broadcasting. */
-export function createNoopEventsRuntime(): EventsRuntime {
-  return {
-    busKind: 'in-process',
-    shutdownSignal: new AbortController().signal,
-    committed: () => undefined,
-    outboxLag: async () => 0,
-    subscribe: () => () => undefined,
-    onReset: () => () => undefined,
-    endStreams: () => undefined,
-    start: async () => undefined,
-    close: async () => undefined,
-  };
-}
