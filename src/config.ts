@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   redisUrl: string | undefined;
   maxBodyBytes: number;
+  /** Largest schema text accepted (42209 above it); defaults to MAX_BODY_BYTES. */
+  maxSchemaBytes: number;
   defaultCompatibility: CompatibilityLevel;
   logLevel: LogLevel;
 }
@@ -67,13 +69,15 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const maxBodyBytes = integer('MAX_BODY_BYTES', 1_048_576, 1_024, 1_073_741_824);
   const config: Config = {
     port: integer('PORT', 8081, 0, 65535),
     host: nonEmpty('HOST') ?? '0.0.0.0',
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: nonEmpty('DATA_DIR') ?? './.schemata',
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
-    maxBodyBytes: integer('MAX_BODY_BYTES', 1_048_576, 1_024, 1_073_741_824),
+    maxBodyBytes,
+    maxSchemaBytes: integer('MAX_SCHEMA_BYTES', maxBodyBytes, 64, 1_073_741_824),
     defaultCompatibility: level as CompatibilityLevel,
     logLevel: logLevel as LogLevel,
   };

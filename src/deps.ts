@@ -31,6 +31,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
     events = createEventsRuntime({
       db: database.db,
       driver: database.kind,
+      soloSession: database.soloSession,
       redisUrl: config.redisUrl,
       logger,
     });

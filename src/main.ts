@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { closeDeps, createDeps } from './deps.ts';
 import { DataDirLockedError } from './db/dataDirLock.ts';
+import { serveApp } from './http/server.ts';
 
 /** Process entry: config → deps (database, migrations, bus) → HTTP listener → graceful shutdown. */
 export async function main(): Promise<void> {
@@ -28,7 +28,7 @@ export async function main(): Promise<void> {
     throw error;
   }
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serveApp(app, deps.cache, { port: config.port, hostname: config.host }, (info) => {
     deps.logger.info('schemata listening', {
       address: `http://${config.host}:${info.port}`,
       storage: deps.database.kind,

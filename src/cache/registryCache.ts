@@ -7,6 +7,8 @@ export interface CachedSchema {
   record: SchemaRecord;
   /** The `GET /schemas/ids/{id}` body, serialised once so the hot path only writes bytes. */
   body: string;
+  /** The same body encoded as UTF-8, for the server's by-id fast path (src/http/server.ts). */
+  bytes: Buffer;
 }
 
 const DEFAULT_CAPACITY = 10_000;
@@ -30,7 +32,8 @@ export class RegistryCache {
 
   /** Caches a readable schema; returns the entry with its pre-serialised by-id body. */
   rememberSchema(record: SchemaRecord): CachedSchema {
-    const entry = { record, body: JSON.stringify(schemaStringOf(record)) };
+    const body = JSON.stringify(schemaStringOf(record));
+    const entry = { record, body, bytes: Buffer.from(body) };
     this.schemas.set(record.id, entry);
     return entry;
   }

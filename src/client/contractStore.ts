@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { createAjv, DEFAULT_DRAFT, detectDraft } from '../domain/schema/json/drafts.ts';
+import { COMPILE_ONE, createAjv, DEFAULT_DRAFT, detectDraft } from '../domain/schema/json/drafts.ts';
 import type { components } from '../generated/openapi.ts';
 import { RegistryClientError } from './http.ts';
 
@@ -58,7 +58,7 @@ export class ContractStore {
     try {
       const doc = JSON.parse(schema.schema) as unknown;
       // One ajv per validator: versions of a subject often share an $id, which ajv allows only once.
-      const ajv = createAjv(detectDraft(doc) ?? DEFAULT_DRAFT);
+      const ajv = createAjv(detectDraft(doc) ?? DEFAULT_DRAFT, COMPILE_ONE);
       for (const [name, refDoc] of this.referencedDocs(schema)) ajv.addSchema(refDoc as object, name);
       const validate = ajv.compile(doc as object);
       this.compiled.set(key, validate);

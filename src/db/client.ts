@@ -19,9 +19,21 @@ export type Queryable = Database | Tx;
 export interface DatabaseHandle {
   db: Database;
   kind: 'postgres' | 'embedded';
+  /**
+   * PostgreSQL only: a connection of its own (postgres.js with max 1, opened on first use) for the one
+   * caller that keeps a transaction open across several text queries, the outbox relay. Nothing else may
+   * use it, so no other query can land inside that transaction.
+   */
+  soloSession?: () => SoloSession;
   /** Runs the registry's own migrations under an advisory lock (idempotent). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Parameterless SQL text on one dedicated connection; postgres.js pipelines calls made without awaiting. */
+export interface SoloSession {
+  /** Resolves to the result rows (an array of row arrays when the text holds several statements). */
+  text(query: string): Promise<unknown>;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -39,15 +51,8 @@ export async function openDatabase(options: {
 }
 
 function openPostgres(url: string, max: number): DatabaseHandle {
-  const client = postgres(url, {
-    max,
-    onnotice: () => {},
-    // postgres.js lets an explicit option beat the URL: a timeout written in the URL (`?connect_timeout=2`) wins here.
-    ...defaultsNotInUrl(url, { connect_timeout: 10, idle_timeout: 60 }),
-    // Reconnect attempts back off up to 1 s (postgres.js: 20 s), so requests and health answer 503 promptly
-    // while the database is away and the registry notices its return within a second.
-    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
-  });
+  const client = postgres(url, clientOptions(url, max));
+  let solo: Sql | undefined;
   const db = drizzlePostgres({
     client: withGuardedTransactions(client),
     schema: registrySchema,
@@ -55,20 +60,66 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   return {
     db,
     kind: 'postgres',
+    soloSession() {
+      return {
+        text: async (query) => {
+          solo ??= postgres(url, clientOptions(url, 1));
+          const session = solo;
+          try {
+            return await withDeadline(session.unsafe(query), SOLO_DEADLINE_MS);
+          } catch (error) {
+            if (error instanceof DeadlineExceeded) {
+              // A query that never settles (seen after a connection reset in the middle of a pipelined
+              // batch) would stall the relay for good: drop the connection and start afresh.
+              if (solo === session) solo = undefined;
+              void session.end({ timeout: 0 }).catch(() => undefined);
+            }
+            throw error;
+          }
+        },
+      };
+    },
     async migrate() {
-      const session = await client.reserve();
-      try {
-        await session`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        // The lock lives on the reserved session; the migration itself runs on the pool.
+      // A transaction on one pooled connection holds the lock while the migration runs on the others (a
+      // reserved session would do too, but postgres.js's reserve() never resolves on a fresh connection
+      // when `fetch_types` is off).
+      await client.begin(async (tx) => {
+        await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`;
         await migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-      } finally {
-        await session`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => undefined);
-        session.release();
-      }
+      });
     },
     async close() {
-      await client.end({ timeout: 5 });
+      await Promise.all([client.end({ timeout: 5 }), solo?.end({ timeout: 5 })]);
     },
+  };
+}
+
+/** How long a relay query may take before its connection is given up on. */
+const SOLO_DEADLINE_MS = 5_000;
+
+class DeadlineExceeded extends Error {}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+function clientOptions(url: string, max: number): postgres.Options<Record<string, never>> {
+  return {
+    max,
+    onnotice: () => {},
+    // No array-typed parameters are ever sent, so the per-connection type lookup is not needed; and when
+    // a connection drops during that lookup, postgres.js 3.4 leaves its rejection unhandled, which would
+    // end the process (seen in test/fault/database-down.test.ts).
+    fetch_types: false,
+    // postgres.js lets an explicit option beat the URL: a timeout written in the URL (`?connect_timeout=2`) wins here.
+    ...defaultsNotInUrl(url, { connect_timeout: 10, idle_timeout: 60 }),
+    // Reconnect attempts back off up to 1 s (postgres.js: 20 s), so requests and health answer 503 promptly
+    // while the database is away and the registry notices its return within a second.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
   };
 }
 
@@ -100,10 +151,27 @@ function withGuardedTransactions(client: Sql): Sql {
     });
     return transaction;
   };
+  const unsafe = preparedUnsafe(client);
   return new Proxy(client, {
     get: (target, key, receiver) =>
-      key === 'begin' ? begin : (Reflect.get(target, key, receiver) as unknown),
+      key === 'begin' ? begin : key === 'unsafe' ? unsafe : (Reflect.get(target, key, receiver) as unknown),
   });
+}
+
+/**
+ * drizzle hands every query to postgres.js as `unsafe(text, params, { prepare: false })`, and postgres.js
+ * sends an unprepared query with parameters as Parse/Describe, waits for the parameter types, then sends
+ * Bind/Execute: two round trips per statement, and no pipelining behind it. Named statements (postgres.js's
+ * own default for tagged queries) are described once per connection and then cost one Bind/Execute.
+ * Parameterless text stays on the simple protocol, which also carries the relay's multi-statement queries.
+ */
+function preparedUnsafe(client: Sql | TransactionSql): Sql['unsafe'] {
+  return ((text: string, params?: unknown[], options?: Record<string, unknown>) =>
+    client.unsafe(
+      text,
+      params as never,
+      params !== undefined && params.length > 0 ? { ...options, prepare: true } : (options as never),
+    )) as Sql['unsafe'];
 }
 
 function guardBody(body: TransactionBody, state: { abandoned: boolean }) {
@@ -134,9 +202,10 @@ function guardSql(sql: TransactionSql, state: { abandoned: boolean }): Transacti
     },
     get(target, key, receiver) {
       if (key === 'unsafe') {
+        const unsafe = preparedUnsafe(target);
         return (...args: Parameters<TransactionSql['unsafe']>) => {
           alive();
-          return target.unsafe(...args);
+          return unsafe(...args);
         };
       }
       if (key === 'savepoint') {

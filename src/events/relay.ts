@@ -1,6 +1,6 @@
-import type { Database } from '../db/client.ts';
+import type { Database, SoloSession } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
-import { publishPending, sequencePending } from './store.ts';
+import { endClaim, publishPending, sequenceAndClaim, sequencePending } from './store.ts';
 import type { RegistryEvent } from './types.ts';
 
 const BATCH = 1_000;
@@ -25,6 +25,8 @@ export class Relay {
     private readonly options: {
       db: Database;
       driver: 'postgres' | 'embedded';
+      /** PostgreSQL: the relay's own connection, on which a whole cycle takes two round trips. */
+      session?: SoloSession | undefined;
       logger: Logger;
       publish(events: RegistryEvent[]): Promise<void>;
       /** Freshly sequenced events, in seq order, right after their positions commit. */
@@ -56,8 +58,43 @@ export class Relay {
   private async run(): Promise<void> {
     while (this.wanted && !this.closed) {
       this.wanted = false;
-      await this.sequence();
-      await this.publish();
+      const session = this.options.session;
+      if (session !== undefined && this.publishRetryAt <= Date.now()) {
+        await this.cycle(session);
+      } else {
+        await this.sequence();
+        await this.publish();
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL: sequence and claim in one round trip, publish, commit the claim in a second. This runs after
+   * every registration, so its round trips count (the two-step path below takes five).
+   */
+  private async cycle(session: SoloSession): Promise<void> {
+    for (;;) {
+      const { sequenced, claim } = await sequenceAndClaim(session, BATCH);
+      let more = false;
+      if (sequenced.status === 'fulfilled') {
+        if (sequenced.value.length > 0) this.options.onSequenced(sequenced.value);
+        more = sequenced.value.length === BATCH;
+      } else {
+        this.options.logger.warn('could not sequence outbox events', { error: String(sequenced.reason) });
+      }
+      try {
+        if (claim.status === 'rejected') throw claim.reason;
+        const { busy, events } = claim.value;
+        if (events.length > 0) await this.options.publish(events);
+        await endClaim(session, true);
+        if (busy) return this.wakeIn(BUSY_RETRY_MS);
+        this.published(events.length);
+        more ||= events.length === BATCH;
+      } catch (error) {
+        await endClaim(session, false).catch(() => undefined);
+        return this.publishFailed(error);
+      }
+      if (!more || this.closed) return;
     }
   }
 
@@ -81,19 +118,28 @@ export class Relay {
       for (;;) {
         const { busy, count } = await publishPending(this.options.db, BATCH, this.options.publish);
         if (busy) return this.wakeIn(BUSY_RETRY_MS);
-        if (this.publishFailures > 0) this.options.logger.info('outbox published again', { count });
-        this.publishFailures = 0;
+        this.published(count);
         if (count < BATCH || this.closed) return;
       }
     } catch (error) {
-      const delay = Math.min(50 * 2 ** this.publishFailures, MAX_BACKOFF_MS);
-      if (this.publishFailures === 0) {
-        this.options.logger.warn('could not publish events; retrying with backoff', { error: String(error) });
-      }
-      this.publishFailures += 1;
-      this.publishRetryAt = Date.now() + delay;
-      this.wakeIn(delay);
+      this.publishFailed(error);
     }
+  }
+
+  private published(count: number): void {
+    if (this.publishFailures > 0) this.options.logger.info('outbox published again', { count });
+    this.publishFailures = 0;
+  }
+
+  /** Backs off exponentially (the rows stay unpublished and are retried). */
+  private publishFailed(error: unknown): void {
+    const delay = Math.min(50 * 2 ** this.publishFailures, MAX_BACKOFF_MS);
+    if (this.publishFailures === 0) {
+      this.options.logger.warn('could not publish events; retrying with backoff', { error: String(error) });
+    }
+    this.publishFailures += 1;
+    this.publishRetryAt = Date.now() + delay;
+    this.wakeIn(delay);
   }
 
   private wakeIn(ms: number): void {

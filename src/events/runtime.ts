@@ -36,6 +36,8 @@ export function createEventsRuntime(options: {
   db: Database;
   /** Which driver `db` runs on: PostgreSQL gets a one-round-trip sequencing query. */
   driver: DatabaseHandle['kind'];
+  /** PostgreSQL: a dedicated connection for the relay (see DatabaseHandle.soloSession). */
+  soloSession?: DatabaseHandle['soloSession'];
   redisUrl: string | undefined;
   logger: Logger;
   /** How often the outbox and the feed are checked for work nobody announced (default 250 ms). */
@@ -74,6 +76,7 @@ export function createEventsRuntime(options: {
   const relay = new Relay({
     db,
     driver: options.driver,
+    session: options.soloSession?.(),
     logger,
     publish: async (events) => {
       // In-process: local delivery already happened at sequencing, so publishing only marks the rows.

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database, type Queryable } from '../db/client.ts';
+import { queryRows, type Database, type Queryable, type SoloSession } from '../db/client.ts';
 import type { EventType, RegistryEvent } from './types.ts';
 
 /**
@@ -10,6 +10,8 @@ import type { EventType, RegistryEvent } from './types.ts';
 /** Advisory-lock keys (int8): one sequencer across all instances, one publisher across all instances. */
 const SEQUENCER_LOCK = 0x5c4e_0e01;
 const PUBLISHER_LOCK = 0x5c4e_0e02;
+const TAKE_SEQUENCER_LOCK = `select pg_advisory_xact_lock(${SEQUENCER_LOCK})`;
+const TRY_PUBLISHER_LOCK = `select pg_try_advisory_xact_lock(${PUBLISHER_LOCK}) as locked`;
 
 interface EventRow {
   seq: string | number;
@@ -54,23 +56,22 @@ export async function sequencePending(
   limit: number,
   driver: 'postgres' | 'embedded',
 ): Promise<RegistryEvent[]> {
-  const lock = `select pg_advisory_xact_lock(${SEQUENCER_LOCK})`;
   let rows: EventRow[];
   if (driver === 'postgres') {
     // One round trip on the commit → subscriber path: a multi-statement simple query is one implicit
     // transaction (the lock is held to its end, a failure rolls it all back) and in READ COMMITTED each of
     // its statements takes a fresh snapshot. PGlite's query API takes one statement at a time.
     const results = (await db.execute(
-      sql.raw(`${lock}; ${numberingStatement(limit)}`),
+      sql.raw(`${TAKE_SEQUENCER_LOCK}; ${numberingStatement(limit)}`),
     )) as unknown as EventRow[][];
     rows = results[1] ?? [];
   } else {
     rows = await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(lock));
+      await tx.execute(sql.raw(TAKE_SEQUENCER_LOCK));
       return queryRows<EventRow>(tx, sql.raw(numberingStatement(limit)));
     });
   }
-  return rows.map(toEvent).sort((a, b) => a.seq - b.seq);
+  return sortedEvents(rows);
 }
 
 /**
@@ -84,21 +85,73 @@ export async function publishPending(
   publish: (events: RegistryEvent[]) => Promise<void>,
 ): Promise<{ busy: boolean; count: number }> {
   return db.transaction(async (tx) => {
-    const [lock] = await queryRows<{ locked: boolean }>(
-      tx,
-      sql`select pg_try_advisory_xact_lock(${PUBLISHER_LOCK}) as locked`,
-    );
+    const [lock] = await queryRows<{ locked: boolean }>(tx, sql.raw(TRY_PUBLISHER_LOCK));
     if (lock?.locked !== true) return { busy: true, count: 0 };
-    const rows = await queryRows<EventRow>(
-      tx,
-      sql`update events set published_at = now() where seq in (
-          select seq from events where seq is not null and published_at is null order by seq limit ${limit})
-        returning ${EVENT_COLUMNS}`,
-    );
+    const rows = await queryRows<EventRow>(tx, sql.raw(claimStatement(limit)));
     if (rows.length === 0) return { busy: false, count: 0 };
-    await publish(rows.map(toEvent).sort((a, b) => a.seq - b.seq));
+    await publish(sortedEvents(rows));
     return { busy: false, count: rows.length };
   });
+}
+
+/** Marks the oldest sequenced-but-unpublished rows, if this transaction holds (or now gets) the publisher lock. */
+function claimStatement(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`bad batch size ${limit}`);
+  // The lock check is an uncorrelated subquery, so it runs once; `published_at is null` on the outer
+  // update is rechecked against rows another publisher marked meanwhile, so none is claimed twice.
+  return `update events set published_at = now()
+    where (select pg_try_advisory_xact_lock(${PUBLISHER_LOCK})) and published_at is null and seq in (
+      select seq from events where seq is not null and published_at is null order by seq limit ${limit})
+    returning ${EVENT_COLUMNS_TEXT}`;
+}
+
+/** What one relay round trip on PostgreSQL found; the claim's transaction is open until `endClaim`. */
+export interface SequencedAndClaimed {
+  sequenced: PromiseSettledResult<RegistryEvent[]>;
+  claim: PromiseSettledResult<{ busy: boolean; events: RegistryEvent[] }>;
+}
+
+/**
+ * PostgreSQL, on the relay's own connection: `sequencePending` and the first half of `publishPending` in one
+ * round trip. The four queries are pipelined. Sequencing is its own implicit transaction, committed before
+ * the claim starts, so nothing is published before its position is durable; the claim's transaction stays
+ * open so that `endClaim(false)` can undo the marks when publishing fails.
+ */
+export async function sequenceAndClaim(session: SoloSession, limit: number): Promise<SequencedAndClaimed> {
+  const [sequenced, begun, lock, claimed] = await Promise.allSettled([
+    session.text(`${TAKE_SEQUENCER_LOCK}; ${numberingStatement(limit)}`),
+    // Publication marks need not survive a database crash: lost marks only mean a repeat publication,
+    // which consumers dedupe by seq. So the claim commits without waiting for the WAL flush.
+    session.text('begin; set local synchronous_commit = off'),
+    session.text(TRY_PUBLISHER_LOCK),
+    session.text(claimStatement(limit)),
+  ]);
+  const result: SequencedAndClaimed = {
+    sequenced:
+      sequenced.status === 'fulfilled'
+        ? { status: 'fulfilled', value: sortedEvents((sequenced.value as unknown[][])[1]) }
+        : sequenced,
+    claim: { status: 'rejected', reason: undefined },
+  };
+  if (begun.status === 'rejected') result.claim = begun;
+  else if (lock.status === 'rejected') result.claim = lock;
+  else if (claimed.status === 'rejected') result.claim = claimed;
+  else {
+    const events = sortedEvents(claimed.value);
+    const locked = (lock.value as { locked?: boolean }[])[0]?.locked === true;
+    // Without the lock at the first try, the claim's own try may still have won it (then rows came back).
+    result.claim = { status: 'fulfilled', value: { busy: !locked && events.length === 0, events } };
+  }
+  return result;
+}
+
+function sortedEvents(rows: unknown): RegistryEvent[] {
+  return ((rows ?? []) as EventRow[]).map(toEvent).sort((a, b) => a.seq - b.seq);
+}
+
+/** Commits the claim (the events went out) or rolls it back (they did not; they stay unpublished). */
+export async function endClaim(session: SoloSession, published: boolean): Promise<void> {
+  await session.text(published ? 'commit' : 'rollback');
 }
 
 export interface FeedQuery {

@@ -1,5 +1,7 @@
+import type { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { DomainError } from '../domain/errors.ts';
+import { requestHeader } from './headers.ts';
 
 /** Media types whose bodies are JSON for the Confluent API (§1 of the contract); parameters are ignored. */
 const JSON_MEDIA_TYPES = new Set([
@@ -22,8 +24,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * (PostgreSQL text and jsonb reject both), and nesting deeper than MAX_BODY_DEPTH (the recursive code
  * that canonicalises and stores metadata would run out of stack).
  */
-export async function readJsonBody(c: Context): Promise<unknown> {
-  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+export async function readJsonBody(c: Context, maxBytes: number): Promise<unknown> {
+  const mediaType = (requestHeader(c, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!JSON_MEDIA_TYPES.has(mediaType)) {
     throw new DomainError(
       'UNSUPPORTED_MEDIA_TYPE',
@@ -33,8 +35,9 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   let text: string;
   try {
     // Decoding leniently would swap bad bytes for U+FFFD and register a schema nobody sent.
-    text = UTF8.decode(await c.req.arrayBuffer());
-  } catch {
+    text = UTF8.decode(await readBodyBytes(c, maxBytes));
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
     throw new DomainError('BAD_REQUEST', 'The request body is not valid UTF-8.');
   }
   if (text.trim() === '') return undefined;
@@ -48,6 +51,49 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   if (problem !== undefined) throw new DomainError('BAD_REQUEST', `The request body ${problem}.`);
   return value;
 }
+
+type NodeRequest = Readable & { headers: Record<string, string | string[] | undefined> };
+
+/**
+ * The body's bytes, refusing more than `maxBytes` (413) from the declared length or while reading. Under
+ * @hono/node-server they are read from Node's request itself: going through Hono would first build a web
+ * Request and stream for every write request. `app.request()` (tests) has no Node request: Hono reads it.
+ */
+async function readBodyBytes(c: Context, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(requestHeader(c, 'content-length') ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const incoming = (c.env as { incoming?: NodeRequest } | undefined)?.incoming;
+  if (incoming === undefined) {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return bytes;
+  }
+  if (incoming.readableEnded) return new Uint8Array(0);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (error?: unknown) => {
+      incoming.off('data', onData).off('end', onEnd).off('error', stop);
+      if (error !== undefined) reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        // The rest is never read: the 413 goes out with `connection: close` (see renderError).
+        incoming.pause();
+        stop(tooLarge(maxBytes));
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
+    incoming.on('data', onData).on('end', onEnd).on('error', stop);
+  });
+}
+
+const tooLarge = (maxBytes: number): DomainError =>
+  new DomainError('BODY_TOO_LARGE', `The request body exceeds the limit of ${maxBytes} bytes.`);
 
 const UNSTORABLE_TEXT = 'contains a NUL character or an unpaired surrogate (\\u0000, \\ud800…)';
 

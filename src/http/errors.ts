@@ -43,8 +43,13 @@ export function renderError(c: Context, error: unknown, logger: Logger): Respons
   const known = error instanceof DomainError ? error : classifyInfrastructureError(error);
   if (known !== undefined) {
     const [status, errorCode] = STATUS[known.kind];
-    if (status < 500)
-      return respond(c, { error_code: errorCode, message: known.message, ...known.extra }, status);
+    if (status < 500) {
+      const res = respond(c, { error_code: errorCode, message: known.message, ...known.extra }, status);
+      // An oversized body is left unread, so this connection cannot carry another request: say so, or a
+      // keep-alive client sends its next request into a socket that is about to be dropped.
+      if (known.kind === 'BODY_TOO_LARGE') res.headers.set('connection', 'close');
+      return res;
+    }
     const requestId = requestIdOf(c);
     logger.error('request failed', { requestId, kind: known.kind, error: describe(error) });
     return respond(

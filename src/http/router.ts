@@ -1,4 +1,4 @@
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { operations } from '../generated/openapi.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Deps } from '../deps.ts';
@@ -52,8 +52,6 @@ export class Router {
     private readonly app: Hono,
     private readonly deps: Deps,
     private readonly operations: OperationSpec[],
-    /** Runs before the handlers of operations that take a request body (the body-size limit). */
-    private readonly bodyMiddleware?: MiddlewareHandler,
   ) {
     this.byId = new Map(operations.map((op) => [op.operationId, op]));
   }
@@ -63,16 +61,11 @@ export class Router {
     if (spec === undefined) throw new Error(`operationId ${operationId} is not in openapi.yaml`);
     if (this.handled.has(operationId)) throw new Error(`operationId ${operationId} has two handlers`);
     this.handled.add(operationId);
-    const run = async (c: Context) => {
-      const input = (await parseInput(c, spec)) as unknown as Input<O>;
+    // No middleware: the body limit is enforced while the body is read (http/body.ts).
+    this.app.on(spec.method.toUpperCase(), spec.honoPath, async (c: Context) => {
+      const input = (await parseInput(c, spec, this.deps.config.maxBodyBytes)) as unknown as Input<O>;
       return handler({ c, input, deps: this.deps });
-    };
-    // Body-less operations (the hot reads) get no middleware at all.
-    if (spec.body !== undefined && this.bodyMiddleware !== undefined) {
-      this.app.on(spec.method.toUpperCase(), spec.honoPath, this.bodyMiddleware, run);
-    } else {
-      this.app.on(spec.method.toUpperCase(), spec.honoPath, run);
-    }
+    });
   }
 
   /** Operations without a handler; empty once every route is registered. */
@@ -96,7 +89,11 @@ export class Router {
   }
 }
 
-async function parseInput(c: Context, spec: OperationSpec): Promise<Record<string, unknown>> {
+async function parseInput(
+  c: Context,
+  spec: OperationSpec,
+  maxBodyBytes: number,
+): Promise<Record<string, unknown>> {
   const input: Record<string, Record<string, unknown> | unknown> = { path: {}, query: {}, header: {} };
   const query = spec.parameters.some((p) => p.in === 'query') ? c.req.query() : {};
   for (const param of spec.parameters) {
@@ -122,7 +119,7 @@ async function parseInput(c: Context, spec: OperationSpec): Promise<Record<strin
     }
     (input[param.in] as Record<string, unknown>)[param.name] = value;
   }
-  if (spec.body !== undefined) input['body'] = await parseBody(c, spec.body);
+  if (spec.body !== undefined) input['body'] = await parseBody(c, spec.body, maxBodyBytes);
   return input as Record<string, unknown>;
 }
 
@@ -141,8 +138,12 @@ function invalid(param: ParameterSpec, message: string): DomainError {
   return new DomainError(param.errorKind ?? 'BAD_REQUEST', message);
 }
 
-async function parseBody(c: Context, body: NonNullable<OperationSpec['body']>): Promise<unknown> {
-  const value = await readJsonBody(c);
+async function parseBody(
+  c: Context,
+  body: NonNullable<OperationSpec['body']>,
+  maxBodyBytes: number,
+): Promise<unknown> {
+  const value = await readJsonBody(c, maxBodyBytes);
   if (value === undefined) {
     if (body.required) throw new DomainError('EMPTY_BODY', 'A request body is required.');
     return undefined;

@@ -147,3 +147,37 @@ describe('bad input on the subject and schema routes', () => {
     expectEnvelope(res, code);
   });
 });
+
+describe('MAX_SCHEMA_BYTES', () => {
+  let small: TestRegistry;
+  beforeAll(async () => {
+    small = await startRegistry({ env: { MAX_SCHEMA_BYTES: '256' } });
+  });
+  afterAll(async () => {
+    await small?.close();
+  });
+
+  it('refuses a schema over the limit with 42209 on register, lookup and check, and stores nothing', async () => {
+    const subject = uniqueSubject('too-big');
+    const fits = {
+      schemaType: 'JSON',
+      schema: JSON.stringify({ type: 'string', description: 'x'.repeat(100) }),
+    };
+    expect((await small.call('POST', `${path(subject)}/versions`, fits)).status).toBe(200);
+    const body = {
+      schemaType: 'JSON',
+      schema: JSON.stringify({ type: 'string', description: 'x'.repeat(300) }),
+    };
+    for (const url of [
+      `${path(subject)}/versions`,
+      path(subject),
+      `/compatibility${path(subject)}/versions`,
+    ]) {
+      const res = await small.call('POST', url, body);
+      expect(res.status, url).toBe(422);
+      expect(res.body.error_code, url).toBe(42209);
+      expect(res.body.message).toContain('256 bytes');
+    }
+    expect((await small.call('GET', `${path(subject)}/versions`)).body).toEqual([1]);
+  });
+});

@@ -147,6 +147,28 @@ describe('POST /subjects/{subject}/versions', () => {
     expect(again.body).toMatchObject({ id: first.body.id, version: 1 });
   });
 
+  it('normalises when the subject config says so, without the query flag', async () => {
+    const subject = uniqueSubject('normalize-config');
+    expect((await registry.call('PUT', `/config/${subject}`, { normalize: true })).status).toBe(200);
+    const first = await register(subject, { schema: '{"type":"object","title":"x"}' });
+    expect(first.body).toMatchObject({ version: 1, schema: '{"title":"x","type":"object"}' });
+    const again = await register(subject, { schema: '{"title":"x","type":"object"}' });
+    expect(again.body).toMatchObject({ id: first.body.id, version: 1 });
+    expect(await allVersions(subject)).toEqual([1]);
+  });
+
+  it('refuses a write to a READONLY subject before looking at the schema', async () => {
+    const subject = uniqueSubject('readonly-first');
+    expect((await registry.call('PUT', `/mode/${subject}`, { mode: 'READONLY' })).status).toBe(200);
+    for (const schema of ['{"type":"string"}', '{"type": 12}', 'not json']) {
+      const res = await register(subject, { schema });
+      expect(res.status, schema).toBe(422);
+      expect(res.body.error_code, schema).toBe(42205);
+    }
+    const outsideImport = await register(uniqueSubject('not-import'), { schema: 'not json', id: 7 });
+    expect(outsideImport.body.error_code).toBe(42205);
+  });
+
   it('stores and echoes metadata and ruleSet, which take part in identity', async () => {
     const subject = uniqueSubject('metadata');
     const schema = object({ a: { type: 'string' } });

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import postgres from 'postgres';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/app.ts';
+import { serveApp } from '../../src/http/server.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { closeDeps, createDeps, type Deps } from '../../src/deps.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -54,7 +55,7 @@ export async function startRegistry(
   const deps = await createDeps(config, { logger: createLogger(config.logLevel) });
   const app = createApp(deps);
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serveApp(app, deps.cache, { port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
   return {

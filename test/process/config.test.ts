@@ -24,6 +24,7 @@ describe('configuration from the environment', () => {
       dataDir: './.schemata',
       redisUrl: undefined,
       maxBodyBytes: 1_048_576,
+      maxSchemaBytes: 1_048_576,
       defaultCompatibility: 'BACKWARD',
       logLevel: 'info',
     });
@@ -37,6 +38,7 @@ describe('configuration from the environment', () => {
       DATA_DIR: '/var/lib/schemata',
       REDIS_URL: 'redis://cache:6379',
       MAX_BODY_BYTES: '2048',
+      MAX_SCHEMA_BYTES: '1024',
       DEFAULT_COMPATIBILITY: 'full_transitive',
       LOG_LEVEL: 'WARN',
     });
@@ -47,6 +49,7 @@ describe('configuration from the environment', () => {
       dataDir: '/var/lib/schemata',
       redisUrl: 'redis://cache:6379',
       maxBodyBytes: 2048,
+      maxSchemaBytes: 1024,
       defaultCompatibility: 'FULL_TRANSITIVE',
       logLevel: 'warn',
     });
@@ -63,6 +66,7 @@ describe('configuration from the environment', () => {
     const bad = {
       PORT: 'eighty',
       MAX_BODY_BYTES: '-5',
+      MAX_SCHEMA_BYTES: '1e3',
       DATABASE_URL: 'mysql://db/registry',
       REDIS_URL: 'http://cache:6379',
       DEFAULT_COMPATIBILITY: 'SIDEWAYS',

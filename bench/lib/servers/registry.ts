@@ -1,11 +1,10 @@
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../src/app.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { closeDeps, createDeps } from '../../../src/deps.ts';
+import { serveApp } from '../../../src/http/server.ts';
 import { announce, childOptions, failed } from '../child.ts';
 
-/** The real registry exactly as `main.ts` builds it: config → deps (migrations) → app → @hono/node-server. */
+/** The real registry exactly as `main.ts` builds it: config → deps (migrations) → app → @hono/node-server with the by-id fast path (src/http/server.ts). */
 async function start(): Promise<void> {
   const options = childOptions<{ databaseUrl?: string; redisUrl?: string }>();
   const config = loadConfig({
@@ -18,8 +17,8 @@ async function start(): Promise<void> {
   });
   const deps = await createDeps(config);
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-    announce((info as AddressInfo).port, async () => {
+  const server = serveApp(app, deps.cache, { port: 0, hostname: '127.0.0.1' }, (info) => {
+    announce(info.port, async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeDeps(deps);
     });

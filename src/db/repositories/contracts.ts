@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../client.ts';
+import { recordColumns } from './schemas.ts';
 import { schemas, subjectVersions, type SchemaReference } from '../schema.ts';
 
 /** One live (not soft-deleted) subject version with its schema content. */
@@ -24,12 +25,7 @@ export async function readLiveVersions(
     .select({
       subject: subjectVersions.subject,
       version: subjectVersions.version,
-      id: schemas.id,
-      schemaType: schemas.schemaType,
-      schema: schemas.schema,
-      references: schemas.references,
-      metadata: schemas.metadata,
-      ruleSet: schemas.ruleSet,
+      ...recordColumns,
     })
     .from(subjectVersions)
     .innerJoin(schemas, eq(schemas.id, subjectVersions.schemaId))

@@ -15,7 +15,8 @@ export interface SchemaRecord {
   ruleSet: Record<string, unknown> | null;
 }
 
-const recordColumns = {
+/** The columns of a `SchemaRecord`, for selects that join schema rows in. */
+export const recordColumns = {
   id: schemas.id,
   schemaType: schemas.schemaType,
   schema: schemas.schema,

@@ -69,19 +69,21 @@ export async function listVersionRows(
   return (await query).map(toRow);
 }
 
-/** The live versions, newest first (what compatibility checks compare with). */
-export async function liveVersionsNewestFirst(
+/** The subject's versions under `filter`, newest first, at most `limit` of them. */
+export async function versionsNewestFirst(
   db: Queryable,
   subject: string,
+  filter: VersionFilter,
   limit?: number,
 ): Promise<VersionRow[]> {
   const query = db
     .select(rowColumns)
     .from(subjectVersions)
-    .where(and(eq(subjectVersions.subject, subject), eq(subjectVersions.deleted, false)))
-    .orderBy(desc(subjectVersions.version));
-  const rows = limit === undefined ? await query : await query.limit(limit);
-  return rows.map(toRow);
+    .where(and(eq(subjectVersions.subject, subject), filterCondition(filter)))
+    .orderBy(desc(subjectVersions.version))
+    .$dynamic();
+  if (limit !== undefined) query.limit(limit);
+  return (await query).map(toRow);
 }
 
 export async function findVersion(
@@ -102,18 +104,7 @@ export async function findLatestVersion(
   subject: string,
   includeDeleted: boolean,
 ): Promise<VersionRow | undefined> {
-  const rows = await db
-    .select(rowColumns)
-    .from(subjectVersions)
-    .where(
-      and(
-        eq(subjectVersions.subject, subject),
-        includeDeleted ? undefined : eq(subjectVersions.deleted, false),
-      ),
-    )
-    .orderBy(desc(subjectVersions.version))
-    .limit(1);
-  return rows[0] === undefined ? undefined : toRow(rows[0]);
+  return (await versionsNewestFirst(db, subject, includeDeleted ? 'all' : 'live', 1))[0];
 }
 
 /** The version of the subject holding the schema with this fingerprint: a live one first, then the newest. */

@@ -10,7 +10,8 @@ import {
 import { DomainError } from '../../domain/errors.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import { loadLiveVersions } from '../schemas/loadLiveVersions.ts';
+import type { VersionRef } from '../../db/repositories/registration.ts';
+import { loadLiveVersions, loadVersionRefs } from '../schemas/loadLiveVersions.ts';
 import { renderConfluentMessages, toWireViolations, type ComparedVersion } from './renderMessages.ts';
 
 export { renderConfluentMessages, toWireViolations } from './renderMessages.ts';
@@ -31,11 +32,16 @@ export async function checkAgainstSubject(
   subject: string,
   proposed: ComparableSchema,
   config: { level: CompatibilityLevel; policy: CompatibilityPolicy },
+  /** The latest live version when the caller has read it already (registration does, under the lock). */
+  known?: { latest: VersionRef | undefined },
 ): Promise<SubjectCompatibilityResult> {
   const accepted = { compatible: true, violations: [], level: config.level, compared: [] };
   if (config.level === 'NONE') return accepted;
   // `compared` names exactly the versions the level selects: plain levels see only the latest.
-  const selected = await loadLiveVersions(deps, db, subject, isTransitive(config.level) ? undefined : 1);
+  const selected =
+    known !== undefined && !isTransitive(config.level)
+      ? await loadVersionRefs(deps, db, known.latest === undefined ? [] : [known.latest])
+      : await loadLiveVersions(deps, db, subject, isTransitive(config.level) ? undefined : 1);
   if (selected.length === 0) return accepted;
   const verdict = checkCompatibility(config.level, proposed, selected, config.policy);
   return { ...verdict, level: config.level, compared: selected };

@@ -1,6 +1,6 @@
 import type { CompatibilityLevel, CompatibilityPolicy } from '../../domain/compatibility/index.ts';
 import type { Queryable } from '../../db/client.ts';
-import { findConfigChain } from '../../db/repositories/configs.ts';
+import { findConfigChain, type StoredConfig } from '../../db/repositories/configs.ts';
 import { DEFAULT_POLICY, storedLevel, storedPolicy } from './configForms.ts';
 
 export interface EffectiveConfig {
@@ -19,6 +19,15 @@ export async function readEffectiveConfig(
   defaults: { level: CompatibilityLevel },
 ): Promise<EffectiveConfig> {
   const { own, global } = await findConfigChain(db, subject);
+  return effectiveConfig(own, global, defaults);
+}
+
+/** The rule of `readEffectiveConfig` over rows already read. */
+export function effectiveConfig(
+  own: StoredConfig | undefined,
+  global: StoredConfig | undefined,
+  defaults: { level: CompatibilityLevel },
+): EffectiveConfig {
   return {
     level: storedLevel(own?.compatibilityLevel) ?? storedLevel(global?.compatibilityLevel) ?? defaults.level,
     policy:

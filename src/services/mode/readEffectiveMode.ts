@@ -26,6 +26,11 @@ export function storedMode(value: string | undefined): Mode | undefined {
  */
 export async function readEffectiveMode(db: Queryable, subject: string | null): Promise<Mode> {
   const { own, global } = await findModeChain(db, subject);
+  return effectiveMode(own, global);
+}
+
+/** The rule of `readEffectiveMode` over rows already read. */
+export function effectiveMode(own: string | undefined, global: string | undefined): Mode {
   const globalMode = storedMode(global);
   if (globalMode === 'READONLY_OVERRIDE') return globalMode;
   return storedMode(own) ?? globalMode ?? DEFAULT_MODE;

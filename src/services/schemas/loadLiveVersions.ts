@@ -1,6 +1,6 @@
 import type { ExistingVersion } from '../../domain/compatibility/index.ts';
 import type { Queryable } from '../../db/client.ts';
-import { liveVersionsNewestFirst } from '../../db/repositories/versions.ts';
+import { versionsNewestFirst } from '../../db/repositories/versions.ts';
 import type { Deps } from '../../deps.ts';
 import { resolveVersion } from '../subjects/resolveVersion.ts';
 import { comparablesByIds } from './comparable.ts';
@@ -15,7 +15,16 @@ export async function loadLiveVersions(
   subject: string,
   limit?: number,
 ): Promise<ExistingVersion[]> {
-  const rows = await liveVersionsNewestFirst(db, subject, limit);
+  return loadVersionRefs(deps, db, await versionsNewestFirst(db, subject, 'live', limit));
+}
+
+/** Version rows already read, in parsed form (the cache usually has them). */
+export async function loadVersionRefs(
+  deps: Deps,
+  db: Queryable,
+  rows: readonly { version: number; schemaId: number }[],
+): Promise<ExistingVersion[]> {
+  if (rows.length === 0) return [];
   const parsed = await comparablesByIds(
     deps,
     db,

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/client.ts';
 import { parseSchema, type ParsedSchema, type SchemaInput } from '../../domain/schema/json/parseSchema.ts';
 import type { Deps } from '../../deps.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { resolveReferences } from './resolveReferences.ts';
 
 export type { ParsedSchema } from '../../domain/schema/json/parseSchema.ts';
@@ -16,6 +17,12 @@ export async function parseRegisterRequest(
   body: SchemaInput,
   options: { normalize: boolean },
 ): Promise<ParsedSchema> {
+  if (Buffer.byteLength(body.schema) > deps.config.maxSchemaBytes) {
+    throw new DomainError(
+      'SCHEMA_TOO_LARGE',
+      `The schema is larger than the limit of ${deps.config.maxSchemaBytes} bytes (MAX_SCHEMA_BYTES).`,
+    );
+  }
   const input: SchemaInput = { ...body, references: body.references ?? [] };
   // A type Schemata cannot register fails on its own merits before any reference lookup.
   if (input.schemaType?.toUpperCase() !== 'JSON') return parseSchema(input, new Map(), options);

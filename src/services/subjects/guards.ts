@@ -13,11 +13,16 @@ export function assertValidSubject(subject: string): void {
 /** The subject's effective mode, refusing writes in READONLY and READONLY_OVERRIDE (42205). */
 export async function assertWritable(db: Queryable, subject: string, action: string): Promise<Mode> {
   const mode = await readEffectiveMode(db, subject);
+  refuseReadOnly(subject, mode, action);
+  return mode;
+}
+
+/** 42205 when `mode` refuses writes. */
+export function refuseReadOnly(subject: string, mode: Mode, action: string): void {
   if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
     throw new DomainError(
       'OPERATION_NOT_PERMITTED',
       `Subject '${subject}' is in ${mode} mode; cannot ${action}.`,
     );
   }
-  return mode;
 }

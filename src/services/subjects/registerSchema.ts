@@ -1,14 +1,21 @@
-import { lockSubject } from '../../db/client.ts';
-import { findVersionByFingerprint, insertVersion, maxVersion } from '../../db/repositories/versions.ts';
+import { lockSubject, type Tx } from '../../db/client.ts';
+import { insertReferences } from '../../db/repositories/references.ts';
+import {
+  insertRegistration,
+  readRegistrationSnapshot,
+  readSubjectSettings,
+  type SubjectSettings,
+} from '../../db/repositories/registration.ts';
+import { findVersionByFingerprint, insertVersion } from '../../db/repositories/versions.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { ParsedSchema, SchemaInput } from '../../domain/schema/json/parseSchema.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../events/outbox.ts';
 import { checkAgainstSubject, incompatibleError } from '../compatibility/checkAgainstSubject.ts';
-import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
-import type { Mode } from '../mode/readEffectiveMode.ts';
+import { effectiveConfig } from '../config/readEffectiveConfig.ts';
+import { effectiveMode, type Mode } from '../mode/readEffectiveMode.ts';
 import { parseRegisterRequest } from '../schemas/parseRequest.ts';
-import { assertValidSubject, assertWritable } from './guards.ts';
+import { assertValidSubject, refuseReadOnly } from './guards.ts';
 import { registerImported } from './registerImported.ts';
 import { storeSchema } from './storeSchema.ts';
 
@@ -34,51 +41,44 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
   const { subject, body } = input;
   assertValidSubject(subject);
   const defaults = { level: deps.config.defaultCompatibility };
-  const [mode, config] = await Promise.all([
-    assertWritable(deps.db, subject, 'register schemas'),
-    readEffectiveConfig(deps.db, subject, defaults),
-  ]);
-  assertImportFields(mode, body);
-  const parsed = await parseRegisterRequest(deps, deps.db, subject, body, {
-    normalize: input.normalize || config.normalize,
-  });
-
-  // Fast path without the lock: most re-registrations are of a schema that is already there.
-  const known = await findVersionByFingerprint(deps.db, subject, parsed.fingerprint, false);
-  if (known !== undefined && matchesRequest(known, body)) {
-    return { id: known.schemaId, version: known.version, parsed };
+  // Parse first (no database work): the common request is valid, and its fingerprint is what the locked
+  // snapshot looks for. A subject or global config may still turn normalisation on (handled below).
+  let parsed: ParsedSchema;
+  try {
+    parsed = await parseRegisterRequest(deps, deps.db, subject, body, { normalize: input.normalize });
+  } catch (error) {
+    // A refused write (mode, import-only fields) outranks a bad schema, as in Confluent.
+    const settings = await readSubjectSettings(deps.db, subject);
+    assertImportFields(assertWritableMode(subject, settings), body);
+    throw error;
   }
 
   const result = await deps.db.transaction(async (tx) => {
-    await lockSubject(tx, subject);
-    // Mode, config and contents may have changed while we waited for the lock: decide again under it.
-    // Subject writers all take the same lock, so these reads stay current until commit; they are sent
-    // together (postgres.js pipelines them on the transaction's connection).
-    const [lockedMode, again, lockedConfig, latestVersion] = await Promise.all([
-      assertWritable(tx, subject, 'register schemas'),
-      findVersionByFingerprint(tx, subject, parsed.fingerprint, false),
-      readEffectiveConfig(tx, subject, defaults),
-      maxVersion(tx, subject),
+    // The lock and the snapshot travel together; the snapshot's statement starts once the lock is held, so
+    // mode, config and contents stay current until commit (every writer of the subject takes this lock).
+    const [, snapshot] = await Promise.all([
+      lockSubject(tx, subject),
+      readRegistrationSnapshot(tx, subject, parsed.fingerprint),
     ]);
-    if (again !== undefined && matchesRequest(again, body)) {
-      return { id: again.schemaId, version: again.version, created: false };
+    const mode = assertWritableMode(subject, snapshot);
+    const config = effectiveConfig(snapshot.ownConfig, snapshot.globalConfig, defaults);
+    let existing = snapshot.existing;
+    if (config.normalize && !input.normalize) {
+      // The subject normalises: identity is the normalised form's fingerprint.
+      parsed = await parseRegisterRequest(deps, tx, subject, body, { normalize: true });
+      existing = await findVersionByFingerprint(tx, subject, parsed.fingerprint, false);
     }
-    assertImportFields(lockedMode, body);
-    if (lockedMode === 'IMPORT') {
+    if (existing !== undefined && matchesRequest(existing, body)) {
+      return { id: existing.schemaId, version: existing.version, created: false };
+    }
+    assertImportFields(mode, body);
+    if (mode === 'IMPORT') {
       return { ...(await registerImported(tx, subject, parsed, body)), created: true };
     }
-    const verdict = await checkAgainstSubject(deps, tx, subject, parsed, lockedConfig);
+    const verdict = await checkAgainstSubject(deps, tx, subject, parsed, config, snapshot);
     if (!verdict.compatible) throw incompatibleError(subject, verdict);
-    const id = await storeSchema(tx, parsed);
-    const version = latestVersion + 1;
-    await Promise.all([
-      insertVersion(tx, { subject, version, schemaId: id }),
-      recordEvent(tx, {
-        type: 'schema.registered',
-        subject,
-        data: { subject, version, id, schemaType: parsed.schemaType },
-      }),
-    ]);
+    const version = snapshot.maxVersion + 1;
+    const id = await writeVersion(tx, subject, version, parsed);
     return { id, version, created: true };
   });
   if (result.created) {
@@ -87,6 +87,42 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
     deps.cache.rememberComparable(result.id, parsed);
   }
   return { id: result.id, version: result.version, parsed };
+}
+
+/** Schema row, version and event: one statement in the common case, the careful path otherwise. */
+async function writeVersion(tx: Tx, subject: string, version: number, parsed: ParsedSchema): Promise<number> {
+  const written = await insertRegistration(tx, {
+    subject,
+    version,
+    schemaType: parsed.schemaType,
+    canonical: parsed.canonical,
+    fingerprint: parsed.fingerprint,
+    references: parsed.referenceList,
+    metadata: parsed.metadata,
+    ruleSet: parsed.ruleSet,
+  });
+  if (written !== undefined) {
+    if (written.created) await insertReferences(tx, written.schemaId, parsed.referenceList);
+    return written.schemaId;
+  }
+  // The same content committed meanwhile under another subject, or an id clash with an import.
+  const id = await storeSchema(tx, parsed);
+  await Promise.all([
+    insertVersion(tx, { subject, version, schemaId: id }),
+    recordEvent(tx, {
+      type: 'schema.registered',
+      subject,
+      data: { subject, version, id, schemaType: parsed.schemaType },
+    }),
+  ]);
+  return id;
+}
+
+/** The effective mode from settings already read, refusing writes in READONLY modes (42205). */
+function assertWritableMode(subject: string, settings: SubjectSettings): Mode {
+  const mode = effectiveMode(settings.ownMode, settings.globalMode);
+  refuseReadOnly(subject, mode, 'register schemas');
+  return mode;
 }
 
 /** An explicit `id` or `version` in the body is honoured only in IMPORT mode (42205 otherwise). */

@@ -89,7 +89,12 @@ function comparePositions(
   return out;
 }
 
-function compareRest(e: Engine, oNode: SimpleNode, o: ArrayConstraints, u: ArrayConstraints): Difference[] {
+function compareRest(
+  e: Engine,
+  oNode: SimpleNode,
+  o: ArrayConstraints,
+  u: ArrayConstraints,
+): readonly Difference[] {
   const oRest = restOf(o, 'writer');
   const uRest = restOf(u, 'reader');
   const at = Math.max(o.prefix.length, u.prefix.length);

@@ -1,16 +1,66 @@
 /** JSON value helpers: canonical text (key order irrelevant, 1 ≡ 1.0), equality, pointers. */
 
+/** JSON text of a string; skips JSON.stringify's call overhead when nothing needs escaping. */
+export function quote(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Control characters, quote, backslash and (possibly lone) surrogates: let JSON.stringify decide.
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
+}
+
+/**
+ * The keys of an object in canonical order (code-unit order, as `Array.prototype.sort` compares them).
+ * Schema objects mostly have a handful of keys, where an insertion sort beats the generic sort's setup.
+ */
+export function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value);
+  if (keys.length > 12) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i] ?? '';
+    let j = i - 1;
+    for (; j >= 0 && (keys[j] ?? '') > k; j--) keys[j + 1] = keys[j] ?? '';
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
 /** Canonical JSON text: object keys sorted, no whitespace. Equal JSON values give equal text. */
 export function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && Object.is(value, -0)) return '0';
-    const text = JSON.stringify(value);
-    return text === undefined ? 'null' : text;
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'number':
+      // As JSON.stringify: finite numbers print as String() does (-0 as "0"), others as null.
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return 'null';
+      break;
+    default: {
+      const text = JSON.stringify(value);
+      return text === undefined ? 'null' : text;
+    }
   }
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      // A hole prints as nothing, as `join` does.
+      if (i in value) out += canonical(value[i]);
+    }
+    return `${out}]`;
+  }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(',')}}`;
+  const keys = sortedKeys(record);
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] ?? '';
+    out += `${i > 0 ? ',' : ''}${quote(k)}:${canonical(record[k])}`;
+  }
+  return `${out}}`;
 }
 
 /** JSON equality as ajv's `enum`/`const`/`uniqueItems` see it. */
@@ -35,10 +85,18 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Escapes one JSON Pointer reference token (`~` → `~0`, `/` → `~1`). */
+export function escapeToken(token: string | number): string {
+  if (typeof token === 'number') return String(token);
+  // Most tokens need no escaping: skip the two scans-and-copies of replaceAll for them.
+  if (!token.includes('~') && !token.includes('/')) return token;
+  return token.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
 /** Appends reference tokens to a JSON Pointer written as a URI fragment (`#/properties/a`). */
 export function pointer(base: string, ...tokens: (string | number)[]): string {
   let out = base;
-  for (const t of tokens) out += `/${String(t).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  for (const t of tokens) out += `/${escapeToken(t)}`;
   return out;
 }
 

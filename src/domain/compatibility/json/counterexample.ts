@@ -3,7 +3,7 @@
  * document and the reader schema (with `useDefaults`, as readers apply defaults) rejects it.
  */
 import type { Ajv, ValidateFunction } from 'ajv';
-import { createAjv, type Draft } from '../../schema/json/drafts.ts';
+import { COMPILE_ONE, createAjv, type Draft } from '../../schema/json/drafts.ts';
 import { Lru } from './memo.ts';
 import { samples } from './samples.ts';
 import type { NormalisedSchema } from './types.ts';
@@ -35,13 +35,19 @@ function shared(draft: Draft, reader: boolean): Ajv {
   return entry.ajv;
 }
 
-function build(draft: Draft, schema: NormalisedSchema, reader: boolean): ValidateFunction | null {
+function build(
+  draft: Draft,
+  schema: NormalisedSchema,
+  reader: boolean,
+  refersToRoot: boolean,
+): ValidateFunction | null {
   // A schema the meta-schema rejects (e.g. an empty enum) is still compiled keyword by keyword.
   for (const validateSchema of [true, false]) {
     try {
-      if (schema.references.size === 0 && validateSchema)
+      // See COMPILE_ONE for why a document referring to its root needs a fresh instance.
+      if (schema.references.size === 0 && validateSchema && !refersToRoot)
         return shared(draft, reader).compile(schema.document as object);
-      const ajv = createAjv(draft, { useDefaults: reader, validateSchema });
+      const ajv = createAjv(draft, { ...COMPILE_ONE, useDefaults: reader, validateSchema });
       for (const [name, doc] of schema.references) {
         if (typeof doc === 'object' && doc !== null) ajv.addSchema(doc as object, name);
       }
@@ -60,12 +66,14 @@ function compile(schema: NormalisedSchema, reader: boolean): ValidateFunction | 
   let fn: ValidateFunction | null = null;
   // ajv's compile time grows badly with huge keyword values (50k-value enums take seconds): skip those.
   // ajv runs the schema's own regexes: one with catastrophic backtracking would freeze the process.
+  const text = JSON.stringify(schema.document) ?? '';
   if (
     schema.draft !== undefined &&
-    (JSON.stringify(schema.document)?.length ?? 0) <= MAX_DOCUMENT_LENGTH &&
+    text.length <= MAX_DOCUMENT_LENGTH &&
     !hasUnsafePattern(schema.document)
   ) {
-    fn = build(schema.draft, schema, reader);
+    // The shared instance cannot resolve a `$ref` to the document's root ("#"): such documents get a fresh one.
+    fn = build(schema.draft, schema, reader, text.includes('"$ref":"#"'));
   }
   validators.set(key, fn);
   return fn ?? undefined;

@@ -49,7 +49,8 @@ export function lift(
   diffs: readonly Difference[],
   wrap: (v: unknown) => unknown,
   policy: Policy,
-): Difference[] {
+): readonly Difference[] {
+  if (diffs.length === 0) return NONE;
   return diffs.map((d) => {
     const w = d.witness;
     if (w === undefined || isCompatibleRule(d.rule, policy)) return d;
@@ -154,7 +155,7 @@ export class Engine {
   }
 
   /** Differences for a child instance (property value, array item); witnesses are wrapped by `wrap`. */
-  child(original: Node, update: Node, wrap: (v: unknown) => unknown): Difference[] {
+  child(original: Node, update: Node, wrap: (v: unknown) => unknown): readonly Difference[] {
     this.instanceDepth++;
     try {
       return lift(this.sub(original, update), wrap, this.policy);

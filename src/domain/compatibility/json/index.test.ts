@@ -718,3 +718,41 @@ describe('diff(original, update)', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('wide object schemas', () => {
+  const wide = (
+    count: number,
+    changes: Record<string, unknown> = {},
+    extra: Record<string, unknown> = {},
+  ) => ({
+    type: 'object',
+    properties: {
+      ...Object.fromEntries(
+        Array.from({ length: count }, (_, i) => [`p${i}`, { type: 'string', maxLength: 200 }]),
+      ),
+      ...changes,
+    },
+    required: ['p0'],
+    additionalProperties: false,
+    ...extra,
+  });
+  const summary = (original: unknown, update: unknown) =>
+    diff({ schema: original }, { schema: update }).map((d) => [d.rule, d.updatePath, d.compatible]);
+
+  it('report only the optional property added to a closed 200-property object, at its path', () => {
+    expect(summary(wide(200), wide(201))).toEqual([
+      ['OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL', '#/properties/p200', true],
+    ]);
+  });
+
+  it('report the one narrowed property among 200, at its path', () => {
+    const update = wide(200, { p123: { type: 'string', maxLength: 100 } });
+    expect(summary(wide(200), update)).toEqual([['MAX_LENGTH_DECREASED', '#/properties/p123', false]]);
+  });
+
+  it('report nothing when only top-level annotations differ', () => {
+    expect(summary(wide(200, {}, { title: 'A' }), wide(200, {}, { title: 'B', description: 'd' }))).toEqual(
+      [],
+    );
+  });
+});

@@ -59,6 +59,9 @@ export function unionNode(kind: 'anyOf' | 'oneOf', branches: readonly Node[], pa
 
 /** Intersection of nodes: flattens nested products, drops `true`, merges simple parts where exact. */
 export function productNode(parts: readonly Node[], path: string): Node {
+  // A lone factor that is neither a product to flatten nor `true` is the product (most subschemas).
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only !== undefined && only.kind !== 'allOf' && !isTrue(only)) return only;
   const flat: Node[] = [];
   for (const p of parts) {
     if (p.kind === 'allOf' && p.writerFactors === undefined) flat.push(...p.factors);

@@ -4,56 +4,65 @@
  * schemas normalise in finite time). Depth is bounded: deeper documents fail closed.
  */
 import { detectDraft, type Draft } from '../../schema/json/drafts.ts';
-import { canonical, isRecord, pointer } from './canonical.ts';
+import { isRecord, pointer } from './canonical.ts';
+import { KeyTexts } from './key-texts.ts';
 import { boolNode, conj, distribute, invalidNode, notNode, productNode, unionNode } from './nodes.ts';
 import { RefResolver, ROOT_BASE } from './refs.ts';
-import type { Node, NormalisedSchema, ProductNode, RefNode, SimpleNode } from './types.ts';
+import type { Mutable, Node, NormalisedSchema, ProductNode, RefNode, SimpleNode } from './types.ts';
 import { newId } from './types.ts';
+import {
+  ANNOTATION,
+  ANNOTATIONS,
+  ARRAY,
+  ENUM,
+  groupsOf,
+  IN_PLACE,
+  NOT,
+  NUMBER,
+  OBJECT,
+  STRING,
+  TYPE,
+} from './keyword-groups.ts';
 import { readArray } from './vocab-array.ts';
-import { readObject } from './vocab-object.ts';
+import { readObject, type Children } from './vocab-object.ts';
 import { readEnum, readNumber, readString, readTypes } from './vocabulary.ts';
 
 export const MAX_DEPTH = 64;
 
-const ANNOTATIONS = [
-  'title',
-  'description',
-  '$comment',
-  'examples',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-  '$schema',
-  '$id',
-  'id',
-  'format',
-  'contentEncoding',
-  'contentMediaType',
-  'contentSchema',
-];
-const IN_PLACE = ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', '$ref', '$dynamicRef', '$recursiveRef'];
-const REF_KEYS = ['$ref', '$dynamicRef', '$recursiveRef'];
-
-const nodeKeys = new WeakMap<Node, string>();
-
 /** Canonical identity of a reference-free subschema (with its draft); equal keys mean equal semantics. */
 export function keyOf(node: Node): string | undefined {
-  return nodeKeys.get(node);
+  return node.key;
 }
 
-function containsRef(raw: unknown, depth = 0): boolean {
-  if (depth > MAX_DEPTH) return true;
-  if (Array.isArray(raw)) return raw.some((x) => containsRef(x, depth + 1));
-  if (!isRecord(raw)) return false;
-  for (const [k, v] of Object.entries(raw))
-    if (REF_KEYS.includes(k) || containsRef(v, depth + 1)) return true;
-  return false;
+// Set once, right after the node is built (a field rather than a WeakMap: the engine reads it per pair).
+function setKey(node: Node, key: string): void {
+  (node as { key?: string }).key = key;
 }
 
 interface Ctx {
   readonly draft: Draft;
   readonly resolver: RefResolver;
   readonly targets: Map<string, Node>;
+  readonly texts: KeyTexts;
+}
+
+/** The subschemas of one schema object: same base URI, one level deeper (a class: no closure per node). */
+class Scope implements Children {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly base: string,
+    private readonly composite: boolean,
+    private readonly depth: number,
+  ) {}
+
+  child(raw: unknown, path: string): Node {
+    return normaliseNode(raw, path, this.base, this.ctx, this.composite, this.depth);
+  }
+
+  /** A subschema ajv evaluates inside anyOf/oneOf/not/if, where it applies no defaults. */
+  inner(raw: unknown, path: string): Node {
+    return normaliseNode(raw, path, this.base, this.ctx, true, this.depth);
+  }
 }
 
 function refNode(
@@ -83,6 +92,49 @@ function refNode(
   return { kind: 'ref', id: newId(), path, ref, resolve };
 }
 
+/** The `$ref` (else `$dynamicRef`, else `$recursiveRef`) of a schema object, as a lazily resolved node. */
+function referenceOf(
+  raw: Record<string, unknown>,
+  path: string,
+  base: string,
+  ctx: Ctx,
+  composite: boolean,
+): RefNode | undefined {
+  if (typeof raw['$ref'] === 'string') return refNode(raw['$ref'], false, path, base, ctx, composite);
+  if (typeof raw['$dynamicRef'] === 'string')
+    return refNode(raw['$dynamicRef'], true, path, base, ctx, composite);
+  if (typeof raw['$recursiveRef'] === 'string')
+    return refNode(raw['$recursiveRef'], true, path, base, ctx, composite);
+  return undefined;
+}
+
+function nonEmptyList(raw: Record<string, unknown>, keyword: string): unknown[] | undefined {
+  const v = raw[keyword];
+  return Array.isArray(v) && v.length > 0 ? v : undefined;
+}
+
+/** allOf / anyOf / oneOf / not / if-then-else of one schema object, appended to `parts` in that order. */
+function combinators(raw: Record<string, unknown>, path: string, scope: Scope, parts: Node[]): void {
+  nonEmptyList(raw, 'allOf')?.forEach((s, i) => parts.push(scope.child(s, pointer(path, 'allOf', i))));
+  for (const k of ['anyOf', 'oneOf'] as const) {
+    const branches = nonEmptyList(raw, k)?.map((s, i) => scope.inner(s, pointer(path, k, i)));
+    if (branches !== undefined) parts.push(unionNode(k, branches, pointer(path, k)));
+  }
+  if (Object.hasOwn(raw, 'not'))
+    parts.push(notNode(scope.inner(raw['not'], pointer(path, 'not')), pointer(path, 'not')));
+  if (Object.hasOwn(raw, 'if')) {
+    const at = pointer(path, 'if');
+    const cond = scope.inner(raw['if'], at);
+    const then = Object.hasOwn(raw, 'then')
+      ? scope.child(raw['then'], pointer(path, 'then'))
+      : boolNode(true, at);
+    const otherwise = Object.hasOwn(raw, 'else')
+      ? scope.child(raw['else'], pointer(path, 'else'))
+      : boolNode(true, at);
+    parts.push(unionNode('anyOf', [conj(cond, then), conj(notNode(cond, at), otherwise)], at));
+  }
+}
+
 function normaliseNode(
   raw: unknown,
   path: string,
@@ -95,64 +147,40 @@ function normaliseNode(
     return invalidNode('SCHEMA_TOO_COMPLEX', `nesting deeper than ${MAX_DEPTH} levels`, path);
   if (typeof raw === 'boolean') {
     const n = boolNode(raw, path);
-    nodeKeys.set(n, `${raw}`);
+    setKey(n, `${raw}`);
     return n;
   }
   if (!isRecord(raw)) return invalidNode('INVALID_SCHEMA', 'a schema must be an object or a boolean', path);
   const here = ctx.resolver.baseOf(raw, base);
-  const child = (sub: unknown, p: string) => normaliseNode(sub, p, here, ctx, composite, depth + 1);
-  const inner = (sub: unknown, p: string) => normaliseNode(sub, p, here, ctx, true, depth + 1);
-  const inPlace = IN_PLACE.some((k) => Object.hasOwn(raw, k));
-  const types = readTypes(raw);
-  const string = readString(raw, path);
-  const object = readObject(raw, path, ctx.draft, child, composite, inPlace);
-  const array = readArray(raw, path, ctx.draft, child, inPlace);
+  const scope = new Scope(ctx, here, composite, depth + 1);
+  const groups = groupsOf(raw);
+  const inPlace = (groups & IN_PLACE) !== 0;
+  const types = groups & TYPE ? readTypes(raw) : undefined;
+  const string = groups & STRING ? readString(raw, path) : undefined;
+  const object = groups & OBJECT ? readObject(raw, path, ctx.draft, scope, composite, inPlace) : undefined;
+  const array = groups & ARRAY ? readArray(raw, path, ctx.draft, scope, inPlace) : undefined;
   if (types === null || string === 'invalid' || object === 'invalid' || array === 'invalid') {
     return invalidNode('INVALID_SCHEMA', 'the schema has a malformed keyword', path);
   }
-  const number = readNumber(raw, path, ctx.draft);
-  const en = readEnum(raw, path);
+  const number = groups & NUMBER ? readNumber(raw, path, ctx.draft) : undefined;
+  const en = groups & ENUM ? readEnum(raw, path) : undefined;
   const parts: Node[] = [];
   if (types || en || string || number || object || array) {
-    const simple: SimpleNode = {
+    const simple: Mutable<SimpleNode> = {
       kind: 'simple',
       id: newId(),
       path,
-      ...(types && { types }),
-      ...(en && { enum: en }),
-      ...(string && { string }),
-      ...(number && { number }),
-      ...(object && { object }),
-      ...(array && { array }),
     };
+    if (types) simple.types = types;
+    if (en) simple.enum = en;
+    if (string) simple.string = string;
+    if (number) simple.number = number;
+    if (object) simple.object = object;
+    if (array) simple.array = array;
     parts.push(simple);
   }
-  const list = (k: string): unknown[] | undefined => {
-    const v = raw[k];
-    return Array.isArray(v) && v.length > 0 ? v : undefined;
-  };
-  list('allOf')?.forEach((s, i) => parts.push(child(s, pointer(path, 'allOf', i))));
-  for (const k of ['anyOf', 'oneOf'] as const) {
-    const branches = list(k)?.map((s, i) => inner(s, pointer(path, k, i)));
-    if (branches !== undefined) parts.push(unionNode(k, branches, pointer(path, k)));
-  }
-  if (Object.hasOwn(raw, 'not'))
-    parts.push(notNode(inner(raw['not'], pointer(path, 'not')), pointer(path, 'not')));
-  if (Object.hasOwn(raw, 'if')) {
-    const at = pointer(path, 'if');
-    const cond = inner(raw['if'], at);
-    const then = Object.hasOwn(raw, 'then') ? child(raw['then'], pointer(path, 'then')) : boolNode(true, at);
-    const otherwise = Object.hasOwn(raw, 'else')
-      ? child(raw['else'], pointer(path, 'else'))
-      : boolNode(true, at);
-    parts.push(unionNode('anyOf', [conj(cond, then), conj(notNode(cond, at), otherwise)], at));
-  }
-  let ref: RefNode | undefined;
-  if (typeof raw['$ref'] === 'string') ref = refNode(raw['$ref'], false, path, here, ctx, composite);
-  else if (typeof raw['$dynamicRef'] === 'string')
-    ref = refNode(raw['$dynamicRef'], true, path, here, ctx, composite);
-  else if (typeof raw['$recursiveRef'] === 'string')
-    ref = refNode(raw['$recursiveRef'], true, path, here, ctx, composite);
+  if (groups & (IN_PLACE | NOT)) combinators(raw, path, scope, parts);
+  const ref = inPlace ? referenceOf(raw, path, here, ctx, composite) : undefined;
   let node: Node;
   if (ref === undefined) node = distribute(productNode(parts, path));
   else {
@@ -171,9 +199,10 @@ function normaliseNode(
       node = legacyNode;
     } else node = productNode([ref, siblings], path);
   }
-  if (!nodeKeys.has(node) && !containsRef(raw)) {
-    const stripped = Object.fromEntries(Object.entries(raw).filter(([k]) => !ANNOTATIONS.includes(k)));
-    nodeKeys.set(node, `${ctx.draft}|${composite ? 'c' : ''}|${canonical(stripped)}`);
+  if (node.key === undefined) {
+    const text = ctx.texts.keyText(raw, groups & ANNOTATION ? ANNOTATIONS : undefined);
+    // Joined, not concatenated: a flat string compares and hashes fast.
+    if (text !== undefined) setKey(node, [ctx.draft, composite ? 'c' : '', text].join('|'));
   }
   return node;
 }
@@ -190,7 +219,7 @@ export function normaliseSchema(
     return { root, draft, document, references, fingerprint };
   }
   const resolver = new RefResolver(document, references, draft);
-  const ctx: Ctx = { draft, resolver, targets: new Map() };
+  const ctx: Ctx = { draft, resolver, targets: new Map(), texts: new KeyTexts() };
   const base = isRecord(document) ? resolver.baseOf(document, ROOT_BASE) : ROOT_BASE;
   const root = normaliseNode(document, '#', base, ctx, false, 0);
   return { root, draft, document, references, fingerprint };

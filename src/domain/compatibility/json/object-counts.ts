@@ -14,6 +14,8 @@ export function compareCounts(
   o: ObjectConstraints,
   u: ObjectConstraints,
 ): Difference[] {
+  // Only bounds produce differences here: skip building the witness closures when there are none.
+  if (!o.minProperties && !o.maxProperties && !u.minProperties && !u.maxProperties) return [];
   const out: Difference[] = [];
   const many = () => {
     const all: Record<string, unknown> = Object.fromEntries(
@@ -64,7 +66,7 @@ export function comparePropertyNames(
   oNode: SimpleNode,
   o: ObjectConstraints,
   u: ObjectConstraints,
-): Difference[] {
+): readonly Difference[] {
   const pu = u.propertyNames;
   if (pu === undefined)
     return o.propertyNames ? [difference('SCHEMA_REMOVED', pointer(o.path, 'propertyNames'), u.path)] : [];

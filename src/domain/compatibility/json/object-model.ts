@@ -33,6 +33,11 @@ const readers = new WeakMap<ObjectConstraints, Map<string, Governing>>();
 
 /** The governing schema of property `name` in `obj` for the role (cached: stable node identities). */
 export function governing(obj: ObjectConstraints, name: string, role: Role): Governing {
+  // Without patterns or propertyNames a declared property is governed by its own schema alone.
+  if (obj.patterns.length === 0 && obj.propertyNames === undefined) {
+    const declared = obj.properties.get(name);
+    if (declared !== undefined) return { node: declared, model: 'declared' };
+  }
   const cache = role === 'writer' ? writers : readers;
   let perObject = cache.get(obj);
   if (perObject === undefined) {

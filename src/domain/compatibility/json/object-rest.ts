@@ -28,12 +28,15 @@ function compareRests(
   oNode: SimpleNode,
   o: ObjectConstraints,
   u: ObjectConstraints,
-): Difference[] {
+): readonly Difference[] {
   const oRest: Rest | undefined = restOf(o, 'writer');
   const uRest: Rest | undefined = restOf(u, 'reader');
   const oR = oRest?.node;
   const uR = uRest?.node;
   const restrictive = uR !== undefined && !isTrue(uR);
+  // The common unchanged cases (both open, both closed) need none of the helpers below.
+  if (!restrictive && (oR === undefined || isTrue(oR))) return [];
+  if (restrictive && oR !== undefined && isFalse(oR) && isFalse(uR)) return [];
   const keyword = restrictive ? uRest?.keyword : (oRest?.keyword ?? 'additionalProperties');
   const prefix = keyword === 'unevaluatedProperties' ? 'UNEVALUATED_PROPERTIES' : 'ADDITIONAL_PROPERTIES';
   const oPath = oRest ? pointer(o.path, oRest.keyword) : o.path;
@@ -64,7 +67,7 @@ export function comparePatternsAndRest(
   oNode: SimpleNode,
   o: ObjectConstraints,
   u: ObjectConstraints,
-): Difference[] {
+): readonly Difference[] {
   if (o.patterns.length === 0 && u.patterns.length === 0) return compareRests(e, oNode, o, u);
   const out: Difference[] = [];
   const oRest = restOf(o, 'writer');

@@ -40,13 +40,17 @@ function defaultFills(u: ObjectConstraints, name: string): boolean {
   return evaluate(governing(u, name, 'reader').node, u.defaults.get(name), 'reader');
 }
 
+function append(out: Difference[], diffs: readonly Difference[]): void {
+  for (const d of diffs) out.push(d);
+}
+
 function compareProperty(
   e: Engine,
   oNode: SimpleNode,
   o: ObjectConstraints,
   u: ObjectConstraints,
   name: string,
-): Difference[] {
+): readonly Difference[] {
   const oa: Governing = governing(o, name, 'writer');
   const ua: Governing = governing(u, name, 'reader');
   const inO = o.properties.has(name);
@@ -128,9 +132,11 @@ export function compareObject(e: Engine, oNode: SimpleNode, uNode: SimpleNode): 
   if (uNode.object === undefined) return [];
   const o = oNode.object ?? emptyObject(oNode);
   const u = uNode.object;
-  const names = new Set([...o.properties.keys(), ...u.properties.keys()]);
   const out: Difference[] = [];
-  for (const name of names) out.push(...compareProperty(e, oNode, o, u, name));
+  // Names of the original, then those only the update declares (one pass each, no merged set).
+  for (const name of o.properties.keys()) append(out, compareProperty(e, oNode, o, u, name));
+  for (const name of u.properties.keys())
+    if (!o.properties.has(name)) append(out, compareProperty(e, oNode, o, u, name));
   out.push(...compareRequired(oNode, o, u));
   out.push(...comparePatternsAndRest(e, oNode, o, u));
   out.push(...compareCounts(oNode, uNode, o, u));

@@ -56,19 +56,27 @@ function withoutFragment(url: URL): string {
   return url.href.split('#')[0] ?? url.href;
 }
 
-/** Resolves references within one side of a comparison (the document plus its registry references). */
+/**
+ * Resolves references within one side of a comparison (the document plus its registry references).
+ * The documents are indexed on the first lookup: most schemas hold no `$ref` and never pay for it.
+ */
 export class RefResolver {
   private readonly resources = new Map<string, Resource>();
   private readonly anchors = new Map<string, Resource>();
   private readonly dynamicAnchors = new Map<string, Resource>();
+  private indexed = false;
 
   constructor(
-    root: unknown,
-    references: ReadonlyMap<string, unknown>,
+    private readonly root: unknown,
+    private readonly references: ReadonlyMap<string, unknown>,
     private readonly draft: Draft,
-  ) {
-    this.index(root, '#', ROOT_BASE, true);
-    for (const [name, doc] of references) {
+  ) {}
+
+  private ensureIndexed(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    this.index(this.root, '#', ROOT_BASE, true);
+    for (const [name, doc] of this.references) {
       const uri = resolveUri(name, ROOT_BASE);
       if (uri === undefined) continue;
       const key = withoutFragment(uri);
@@ -125,6 +133,7 @@ export class RefResolver {
   }
 
   resolve(ref: string, base: string): Target | undefined {
+    this.ensureIndexed();
     const uri = resolveUri(ref, base);
     if (uri === undefined) return undefined;
     const doc = withoutFragment(uri);
@@ -138,6 +147,7 @@ export class RefResolver {
 
   /** `$dynamicRef`/`$recursiveRef`: the outermost (root) dynamic anchor when there is one, else static. */
   resolveDynamic(ref: string, base: string): Target | undefined {
+    this.ensureIndexed();
     const name = ref.startsWith('#') ? ref.slice(1) : undefined;
     if (name !== undefined && name !== '' && !name.startsWith('/')) {
       const dynamic = this.dynamicAnchors.get(name);

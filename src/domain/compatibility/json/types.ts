@@ -100,7 +100,7 @@ export interface FiniteSet {
 interface NodeBase {
   readonly id: number;
   readonly path: string;
-  /** Canonical text of the source subschema plus draft, set only when it contains no reference. */
+  /** Canonical text of the source subschema plus draft, set only when it contains no reference (`keyOf`). */
   readonly key?: string;
 }
 
@@ -173,6 +173,9 @@ export interface DifferenceFacts {
   readonly to?: unknown;
   readonly detail?: string;
 }
+
+/** A node or constraint under construction: optional fields are set one by one, not spread in. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 let nextId = 1;
 /** Fresh node identity (memo keys); identities are never reused. */

@@ -1,11 +1,11 @@
 /** Array keywords → `ArrayConstraints`: a tuple prefix plus a rest schema, whatever the draft (§9). */
 import type { Draft } from '../../schema/json/drafts.ts';
 import { isRecord, pointer } from './canonical.ts';
-import type { ArrayConstraints, Node } from './types.ts';
-import type { Child } from './vocab-object.ts';
+import type { ArrayConstraints, Kw, Node } from './types.ts';
+import type { Children } from './vocab-object.ts';
 import { isModern } from './vocabulary.ts';
 
-const ARRAY_KEYWORDS = [
+export const ARRAY_KEYWORDS = [
   'items',
   'prefixItems',
   'additionalItems',
@@ -20,12 +20,18 @@ const ARRAY_KEYWORDS = [
 
 const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isSchema = (v: unknown): boolean => isRecord(v) || typeof v === 'boolean';
+const trivial = (x: unknown): boolean => x === true || (isRecord(x) && Object.keys(x).length === 0);
+
+function countAt(raw: Record<string, unknown>, name: string, path: string): Kw<number> | undefined {
+  const v = raw[name];
+  return count(v) ? { value: v, path } : undefined;
+}
 
 export function readArray(
   raw: Record<string, unknown>,
   path: string,
   draft: Draft,
-  child: Child,
+  children: Children,
   inPlace: boolean,
 ): ArrayConstraints | 'invalid' | undefined {
   if (!ARRAY_KEYWORDS.some((k) => Object.hasOwn(raw, k))) return undefined;
@@ -39,39 +45,36 @@ export function readArray(
     const pi = raw['prefixItems'];
     if (Array.isArray(pi)) {
       tupleForm = true;
-      prefix = pi.map((s, i) => child(s, pointer(path, 'prefixItems', i)));
+      prefix = pi.map((s, i) => children.child(s, pointer(path, 'prefixItems', i)));
     }
     if (Array.isArray(items)) return 'invalid';
-    if (isSchema(items)) rest = child(items, pointer(path, 'items'));
+    if (isSchema(items)) rest = children.child(items, pointer(path, 'items'));
   } else if (Array.isArray(items)) {
     tupleForm = true;
-    prefix = items.map((s, i) => child(s, pointer(path, 'items', i)));
+    prefix = items.map((s, i) => children.child(s, pointer(path, 'items', i)));
     if (isSchema(raw['additionalItems'])) {
-      rest = child(raw['additionalItems'], pointer(path, 'additionalItems'));
+      rest = children.child(raw['additionalItems'], pointer(path, 'additionalItems'));
       restKeyword = 'additionalItems';
     }
   } else if (isSchema(items)) {
-    rest = child(items, pointer(path, 'items'));
+    rest = children.child(items, pointer(path, 'items'));
   }
   const tuple = draft === '2020-12' ? raw['prefixItems'] : items;
-  const trivial = (x: unknown) => x === true || (isRecord(x) && Object.keys(x).length === 0);
   const emptyPassesContains = Array.isArray(tuple) && tuple.some((x) => !trivial(x));
-  const contains = isSchema(raw['contains']) ? child(raw['contains'], pointer(path, 'contains')) : undefined;
+  const contains = isSchema(raw['contains'])
+    ? children.child(raw['contains'], pointer(path, 'contains'))
+    : undefined;
   const unevaluated =
     modern && isSchema(raw['unevaluatedItems'])
       ? {
-          node: child(raw['unevaluatedItems'], pointer(path, 'unevaluatedItems')),
+          node: children.child(raw['unevaluatedItems'], pointer(path, 'unevaluatedItems')),
           exact: !inPlace && contains === undefined,
         }
       : undefined;
-  const kw = (name: string) => {
-    const v = raw[name];
-    return count(v) ? { value: v, path } : undefined;
-  };
-  const minItems = kw('minItems');
-  const maxItems = kw('maxItems');
-  const minContains = modern && contains ? kw('minContains') : undefined;
-  const maxContains = modern && contains ? kw('maxContains') : undefined;
+  const minItems = countAt(raw, 'minItems', path);
+  const maxItems = countAt(raw, 'maxItems', path);
+  const minContains = modern && contains ? countAt(raw, 'minContains', path) : undefined;
+  const maxContains = modern && contains ? countAt(raw, 'maxContains', path) : undefined;
   const unique = raw['uniqueItems'] === true;
   return {
     path,

@@ -1,14 +1,17 @@
 /** Object keywords → `ObjectConstraints` (draft-04 `dependencies` split into the two 2019-09 maps). */
 import type { Draft } from '../../schema/json/drafts.ts';
-import { isRecord, pointer } from './canonical.ts';
+import { escapeToken, isRecord, pointer } from './canonical.ts';
 import { conj, typeNode } from './nodes.ts';
 import { compilePattern } from './patterns.ts';
 import type { Kw, Node, ObjectConstraints, PatternEntry } from './types.ts';
 import { isModern } from './vocabulary.ts';
 
-export type Child = (raw: unknown, path: string) => Node;
+/** Normalises the subschemas of one schema object (its base URI, depth and composite flag). */
+export interface Children {
+  child(raw: unknown, path: string): Node;
+}
 
-const OBJECT_KEYWORDS = [
+export const OBJECT_KEYWORDS = [
   'properties',
   'required',
   'additionalProperties',
@@ -25,6 +28,35 @@ const OBJECT_KEYWORDS = [
 const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const names = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
+interface Dependencies {
+  readonly required: Map<string, Kw<readonly string[]>>;
+  readonly schemas: Map<string, Node>;
+}
+
+/** Adds one dependency keyword's entries: name lists (if `arrays`) and schemas (if `schemas`). */
+function addDependencies(
+  into: Dependencies,
+  map: unknown,
+  keyword: string,
+  arrays: boolean,
+  schemas: boolean,
+  path: string,
+  children: Children,
+): void {
+  if (!isRecord(map)) return;
+  for (const [key, dep] of Object.entries(map)) {
+    const at = pointer(path, keyword, key);
+    if (arrays && names(dep)) {
+      const prior = into.required.get(key)?.value ?? [];
+      into.required.set(key, { value: [...new Set([...prior, ...dep])], path: at });
+    } else if (schemas && (isRecord(dep) || typeof dep === 'boolean')) {
+      const node = children.child(dep, at);
+      const prior = into.schemas.get(key);
+      into.schemas.set(key, prior === undefined ? node : conj(prior, node));
+    }
+  }
+}
+
 /**
  * @param composite whether ajv runs this schema inside anyOf/oneOf/not/if, where it applies no defaults.
  * @param inPlace whether in-place applicators sit beside it (then `unevaluatedProperties` is approximated).
@@ -33,7 +65,7 @@ export function readObject(
   raw: Record<string, unknown>,
   path: string,
   draft: Draft,
-  child: Child,
+  children: Children,
   composite: boolean,
   inPlace: boolean,
 ): ObjectConstraints | 'invalid' | undefined {
@@ -43,8 +75,10 @@ export function readObject(
   const defaults = new Map<string, unknown>();
   const props = raw['properties'];
   if (isRecord(props)) {
-    for (const [name, sub] of Object.entries(props)) {
-      properties.set(name, child(sub, pointer(path, 'properties', name)));
+    const at = `${path}/properties/`;
+    for (const name of Object.keys(props)) {
+      const sub = props[name];
+      properties.set(name, children.child(sub, at + escapeToken(name)));
       if (!composite && isRecord(sub) && Object.hasOwn(sub, 'default')) defaults.set(name, sub['default']);
     }
   }
@@ -57,44 +91,31 @@ export function readObject(
     for (const [source, sub] of Object.entries(pp)) {
       if (compilePattern(source) === undefined) return 'invalid';
       const at = pointer(path, 'patternProperties', source);
-      patterns.push({ source, node: child(sub, at), path: at });
+      patterns.push({ source, node: children.child(sub, at), path: at });
     }
   }
   const dependentRequired = new Map<string, Kw<readonly string[]>>();
   const dependentSchemas = new Map<string, Node>();
-  const addDependencies = (map: unknown, keyword: string, arrays: boolean, schemas: boolean) => {
-    if (!isRecord(map)) return;
-    for (const [key, dep] of Object.entries(map)) {
-      const at = pointer(path, keyword, key);
-      if (arrays && names(dep)) {
-        const prior = dependentRequired.get(key)?.value ?? [];
-        dependentRequired.set(key, { value: [...new Set([...prior, ...dep])], path: at });
-      } else if (schemas && (isRecord(dep) || typeof dep === 'boolean')) {
-        const node = child(dep, at);
-        const prior = dependentSchemas.get(key);
-        dependentSchemas.set(key, prior === undefined ? node : conj(prior, node));
-      }
-    }
-  };
-  addDependencies(raw['dependencies'], 'dependencies', true, true);
+  const deps: Dependencies = { required: dependentRequired, schemas: dependentSchemas };
+  addDependencies(deps, raw['dependencies'], 'dependencies', true, true, path, children);
   if (modern) {
-    addDependencies(raw['dependentRequired'], 'dependentRequired', true, false);
-    addDependencies(raw['dependentSchemas'], 'dependentSchemas', false, true);
+    addDependencies(deps, raw['dependentRequired'], 'dependentRequired', true, false, path, children);
+    addDependencies(deps, raw['dependentSchemas'], 'dependentSchemas', false, true, path, children);
   }
   const additional = Object.hasOwn(raw, 'additionalProperties')
-    ? child(raw['additionalProperties'], pointer(path, 'additionalProperties'))
+    ? children.child(raw['additionalProperties'], pointer(path, 'additionalProperties'))
     : undefined;
   const unevaluated =
     modern && Object.hasOwn(raw, 'unevaluatedProperties')
       ? {
-          node: child(raw['unevaluatedProperties'], pointer(path, 'unevaluatedProperties')),
+          node: children.child(raw['unevaluatedProperties'], pointer(path, 'unevaluatedProperties')),
           exact: !inPlace && dependentSchemas.size === 0,
         }
       : undefined;
   const pn = Object.hasOwn(raw, 'propertyNames')
     ? conj(
         typeNode(['string'], pointer(path, 'propertyNames')),
-        child(raw['propertyNames'], pointer(path, 'propertyNames')),
+        children.child(raw['propertyNames'], pointer(path, 'propertyNames')),
       )
     : undefined;
   const min = raw['minProperties'];

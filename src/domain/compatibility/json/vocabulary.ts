@@ -5,7 +5,15 @@
 import type { Draft } from '../../schema/json/drafts.ts';
 import { canonical } from './canonical.ts';
 import { compilePattern } from './patterns.ts';
-import type { Bound, FiniteSet, JsonType, Kw, NumberConstraints, StringConstraints } from './types.ts';
+import type {
+  Bound,
+  FiniteSet,
+  JsonType,
+  Kw,
+  Mutable,
+  NumberConstraints,
+  StringConstraints,
+} from './types.ts';
 import { JSON_TYPES } from './types.ts';
 
 export const isModern = (d: Draft): boolean => d === '2019-09' || d === '2020-12';
@@ -13,10 +21,16 @@ export const isModern = (d: Draft): boolean => d === '2019-09' || d === '2020-12
 const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+// `"type": "string"` is by far the most common form: one shared (never mutated) set per type name.
+const SINGLE_TYPES: ReadonlyMap<string, ReadonlySet<JsonType>> = new Map(
+  JSON_TYPES.map((t) => [t, new Set<JsonType>([t])]),
+);
+
 /** `type` as a set (`number` absorbs `integer`); `null` when the keyword is malformed. */
 export function readTypes(raw: Record<string, unknown>): ReadonlySet<JsonType> | undefined | null {
   const t = raw['type'];
   if (t === undefined) return undefined;
+  if (typeof t === 'string') return SINGLE_TYPES.get(t) ?? null;
   const list = Array.isArray(t) ? t : [t];
   const out = new Set<JsonType>();
   for (const x of list) {
@@ -63,11 +77,10 @@ export function readString(
     if (compilePattern(pattern) === undefined) return 'invalid';
     patterns.push({ value: pattern, path });
   }
-  return {
-    patterns,
-    ...(count(min) && { minLength: { value: min, path } }),
-    ...(count(max) && { maxLength: { value: max, path } }),
-  };
+  const out: Mutable<StringConstraints> = { patterns };
+  if (count(min)) out.minLength = { value: min, path };
+  if (count(max)) out.maxLength = { value: max, path };
+  return out;
 }
 
 function bound(

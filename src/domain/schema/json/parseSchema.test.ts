@@ -42,6 +42,15 @@ describe('parseSchema', () => {
     );
   });
 
+  it('normalises __proto__ as an ordinary property name', () => {
+    const text = '{"properties":{"z":{},"__proto__":{"type":"string"}},"type":"object"}';
+    const parsed = parse(text, { normalize: true });
+    expect(parsed.canonical).toBe('{"properties":{"__proto__":{"type":"string"},"z":{}},"type":"object"}');
+    expect(Object.getPrototypeOf((parsed.schema as { properties: object }).properties)).toBe(
+      Object.prototype,
+    );
+  });
+
   it('gives whitespace variants one fingerprint and different documents different ones', () => {
     const a = parse('{"type":"string"}');
     expect(parse('{ "type" : "string" }').fingerprint).toBe(a.fingerprint);
@@ -95,6 +104,19 @@ describe('parseSchema', () => {
     const error = rejection(() => parse(text));
     expect(error.kind).toBe('INVALID_SCHEMA');
     expect(error.message).toMatch(message);
+  });
+
+  it('accepts a plain id outside draft-04 as an annotation, and keeps it in the canonical text', () => {
+    // Apicurio's conformance case "Basic: meta": valid JSON Schema that ajv used to refuse.
+    const meta = json({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      id: 'http://apicur.io/example.json',
+    });
+    expect(parse(meta).canonical).toBe(meta);
+    expect(() => parse(json({ properties: { a: { id: 'a', type: 'string' } } }))).not.toThrow();
+    expect(() =>
+      parse(json({ $schema: 'https://json-schema.org/draft/2020-12/schema', id: 5, type: 'string' })),
+    ).not.toThrow();
   });
 
   it('checks $refs even in definitions nothing uses', () => {

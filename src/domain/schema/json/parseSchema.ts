@@ -2,8 +2,16 @@ import type { Ajv, AnySchema } from 'ajv';
 import type { ComparableSchema } from '../../compatibility/index.ts';
 import { DomainError } from '../../errors.ts';
 import { canonicalText, fingerprintOf, sortKeys } from './canonical.ts';
-import { createAjv, detectDraft, type Draft } from './drafts.ts';
-import { exceededLimit } from './limits.ts';
+import {
+  COMPILE_ONE,
+  createAjv,
+  DEFAULT_DRAFT,
+  detectDraft,
+  sharedAjv,
+  withMetaUri,
+  type Draft,
+} from './drafts.ts';
+import { inspectDocument } from './inspect.ts';
 import { findRefProblem } from './refs.ts';
 import { dedupeReferences, ReferenceConflict, sortReferences, type SchemaReference } from './references.ts';
 import { resolveSchemaType } from './schemaType.ts';
@@ -32,19 +40,12 @@ export interface SchemaInput {
   ruleSet?: unknown;
 }
 
-/** The ajv meta-schema key of each draft; `$schema` spellings (https, trailing '#') map onto it. */
-const META_URI: Record<Draft, string> = {
-  'draft-04': 'http://json-schema.org/draft-04/schema',
-  'draft-06': 'http://json-schema.org/draft-06/schema',
-  'draft-07': 'http://json-schema.org/draft-07/schema',
-  '2019-09': 'https://json-schema.org/draft/2019-09/schema',
-  '2020-12': 'https://json-schema.org/draft/2020-12/schema',
-};
-
 /**
  * Parses and validates a schema for registration: JSON, a known draft, valid against its meta-schema,
  * every `$ref` resolvable (locally or through `resolved`, never over the network), compilable by ajv
  * (bad regexes fail here), within the size limits. Throws DomainError INVALID_SCHEMA (42201).
+ * Compiling a validator costs milliseconds, so ajv compiles only documents the inspection walk cannot
+ * vouch for (nested identifiers, anchors, bad regexes, unusual `$ref`s or registry documents, …).
  */
 export function parseSchema(
   input: SchemaInput,
@@ -65,9 +66,9 @@ export function parseSchema(
   ) {
     throw invalid('A JSON Schema must be a JSON object or a boolean.');
   }
-  const limit = exceededLimit(parsed);
-  if (limit !== undefined) throw invalid(limit);
   const draft = detectDraft(parsed);
+  const inspection = inspectDocument(parsed, draft ?? DEFAULT_DRAFT, resolved);
+  if (inspection.limit !== undefined) throw invalid(inspection.limit);
   if (draft === undefined) {
     const uri = (parsed as Record<string, unknown>)['$schema'];
     throw invalid(
@@ -79,9 +80,13 @@ export function parseSchema(
   for (const ref of referenceList) {
     if (!resolved.has(ref.name)) throw invalid(`Reference '${ref.name}' could not be resolved.`);
   }
-  const refProblem = findRefProblem(parsed, draft, resolved);
-  if (refProblem !== undefined) throw invalid(refProblem);
-  compileWithAjv(parsed, draft, resolved);
+  if (inspection.hasRefs) {
+    const refProblem = findRefProblem(parsed, draft, resolved);
+    if (refProblem !== undefined) throw invalid(refProblem);
+  }
+  const working = withMetaUri(parsed, draft) as AnySchema;
+  metaValidate(working, draft);
+  if (!inspection.surelyCompiles) compileWithAjv(working, draft, resolved);
 
   const doc = options.normalize ? sortKeys(parsed) : parsed;
   const canonical = canonicalText(doc, false);
@@ -133,24 +138,27 @@ function listReferences(references: readonly SchemaReference[], normalize: boole
   }
 }
 
-/** Meta-validates and compiles once with the references added under their names. */
-/**
- * One ajv per draft for meta-validation: building an instance compiles the draft's meta-schema, which costs
- * tens of milliseconds; `validateSchema` on a shared instance keeps nothing from the validated document.
- */
-const metaValidators = new Map<Draft, Ajv>();
-
-function compileWithAjv(doc: unknown, draft: Draft, resolved: ReadonlyMap<string, unknown>): void {
-  let meta = metaValidators.get(draft);
-  if (meta === undefined) metaValidators.set(draft, (meta = createAjv(draft)));
-  const working = withMetaUri(doc, draft) as AnySchema;
+/** Rejects a document its draft's meta-schema rejects, naming what is wrong. */
+function metaValidate(working: AnySchema, draft: Draft): void {
+  // The shared ajv keeps nothing from the documents it validates.
+  const meta = sharedAjv(draft);
   if (!meta.validateSchema(working)) {
     throw invalid(
       `The schema is not a valid JSON Schema (${draft}): ${meta.errorsText(meta.errors, { dataVar: 'schema' })}.`,
     );
   }
-  // A fresh instance per schema so references added by name never leak between registrations.
-  const ajv = createAjv(draft, { validateSchema: false, code: { optimize: false } });
+}
+
+/** Compiles with the references added under their names: what ajv throws on is what we reject. */
+function compileWithAjv(working: AnySchema, draft: Draft, resolved: ReadonlyMap<string, unknown>): void {
+  // A fresh instance per schema so references added by name never leak between registrations. No
+  // logger: ajv would print the whole generated function (megabytes) for a schema it cannot compile.
+  const ajv = createAjv(draft, {
+    ...COMPILE_ONE,
+    validateSchema: false,
+    code: { optimize: false },
+    logger: false,
+  });
   try {
     for (const [name, refDoc] of resolved) addReference(ajv, name, refDoc);
     ajv.compile(working);
@@ -163,11 +171,6 @@ function compileWithAjv(doc: unknown, draft: Draft, resolved: ReadonlyMap<string
 function addReference(ajv: Ajv, name: string, refDoc: unknown): void {
   // Referenced documents were validated when they were registered, possibly under another draft.
   ajv.addSchema(refDoc as AnySchema, name, undefined, false);
-}
-
-function withMetaUri(doc: unknown, draft: Draft): unknown {
-  if (typeof doc !== 'object' || doc === null || !('$schema' in doc)) return doc;
-  return { ...(doc as Record<string, unknown>), $schema: META_URI[draft] };
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {

@@ -1,5 +1,6 @@
 import type { Draft } from './drafts.ts';
 import { SCHEMA_LIMITS } from './limits.ts';
+import { PLAIN_FRAGMENT } from './refTargets.ts';
 
 /** Base URI for documents without an absolute `$id`, so relative refs and reference names resolve alike. */
 const SYNTHETIC_BASE = 'https://schemata.invalid/';
@@ -33,7 +34,12 @@ export function findRefProblem(
   const refs: Array<[ref: string, base: string]> = [];
   collect(doc, rootBase, draft, index, refs, true);
   if (!index.resources.has(rootBase)) index.resources.set(rootBase, doc);
+  // Schemas repeat the same few `$ref`s: follow each (ref, base) pair once.
+  const followed = new Set<string>();
   for (const [ref, base] of refs) {
+    const key = `${base}\u0000${ref}`;
+    if (followed.has(key)) continue;
+    followed.add(key);
     const problem = followChain(ref, base, index, draft);
     if (problem !== undefined) return problem;
   }
@@ -72,8 +78,8 @@ function collect(
   const anchor = record['$anchor'] ?? record['$dynamicAnchor'];
   if (typeof anchor === 'string') index.anchors.set(`${stripFragment(base)}#${anchor}`, node);
   if (typeof record['$ref'] === 'string') refs.push([record['$ref'], base]);
-  for (const [key, value] of Object.entries(record)) {
-    if (!DATA_KEYWORDS.has(key)) collect(value, base, draft, index, refs);
+  for (const key in record) {
+    if (!DATA_KEYWORDS.has(key)) collect(record[key], base, draft, index, refs);
   }
 }
 
@@ -85,7 +91,7 @@ function followChain(ref: string, base: string, index: Index, draft: Draft): str
     if (hops >= SCHEMA_LIMITS.maxRefChain) {
       return `The $ref chain starting at '${ref}' is longer than ${SCHEMA_LIMITS.maxRefChain} hops.`;
     }
-    const uri = resolveUri(current.ref, current.base);
+    const uri = resolveRef(current.ref, current.base);
     if (uri === undefined) return `$ref '${current.ref}' is not a valid URI reference.`;
     if (seen.has(uri)) return `$ref '${ref}' leads to a cycle made only of $refs.`;
     seen.add(uri);
@@ -141,6 +147,14 @@ function evaluatePointer(doc: unknown, pointer: string): unknown {
     } else return NOT_FOUND;
   }
   return at;
+}
+
+/**
+ * `resolveUri` for a `$ref` against a base that is already a serialized URL without fragment: a plain
+ * fragment is appended as it is (WHATWG URL encodes none of its characters), sparing a URL parse.
+ */
+function resolveRef(ref: string, base: string): string | undefined {
+  return PLAIN_FRAGMENT.test(ref) ? base + ref : resolveUri(ref, base);
 }
 
 function resolveUri(ref: string, base: string): string | undefined {
