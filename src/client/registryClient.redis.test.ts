@@ -65,6 +65,7 @@ describe.skipIf(!REDIS_URL)(`consumer SDK catch-up after a missed message (${STO
   let registry: TestRegistry;
   let publisher: Redis;
   const dropped: RegistryEvent[] = [];
+  const relayed: RegistryEvent[] = [];
   let drop: (event: RegistryEvent) => boolean = () => false;
   beforeAll(async () => {
     redis = await startPrivateRedis();
@@ -72,7 +73,10 @@ describe.skipIf(!REDIS_URL)(`consumer SDK catch-up after a missed message (${STO
     publisher = new Redis(redis.url);
     registry.deps.events.subscribe((event) => {
       if (drop(event)) dropped.push(event);
-      else void publisher.publish(EVENTS_CHANNEL, JSON.stringify(event));
+      else {
+        relayed.push(event);
+        void publisher.publish(EVENTS_CHANNEL, JSON.stringify(event));
+      }
     });
   });
   afterAll(async () => {
@@ -85,6 +89,10 @@ describe.skipIf(!REDIS_URL)(`consumer SDK catch-up after a missed message (${STO
     const subject = uniqueSubject('sdk-gap');
     const other = uniqueSubject('sdk-gap-other');
     await registerJson(registry, subject, user(subject));
+    // Events are sequenced after their commit: wait for version 1's, so the contracts the client loads
+    // already cover it. Were it sequenced later, the client would apply it by reading the subject afresh
+    // and could see version 2 through that read rather than through the message this test drops.
+    await eventually(() => relayed.find((e) => e.data['subject'] === subject));
     const client = createRegistryClient({
       url: registry.url,
       redisUrl: redis.url,
@@ -94,6 +102,11 @@ describe.skipIf(!REDIS_URL)(`consumer SDK catch-up after a missed message (${STO
     client.onChange((event) => void changes.push(event));
     try {
       await client.load([subject]);
+      // Let the catch-up read the client makes once subscribed finish, or it could find version 2 in the feed.
+      await client.sync();
+      expect(client.position).toBeGreaterThanOrEqual(
+        relayed.find((e) => e.data['subject'] === subject)?.seq ?? Infinity,
+      );
       drop = (event) => event.data['subject'] === subject;
       await registerJson(registry, subject, user(subject, { email: { type: 'string' } }));
       await eventually(() => (dropped.length === 1 ? true : undefined));
