@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { registrySchema } from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
+import { PipelinePool, SoloConnection, type PipelinedTx } from './pipeline.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof registrySchema>;
 /** A transaction handle; services accept it so their writes can join a caller's transaction. */
@@ -25,16 +26,15 @@ export interface DatabaseHandle {
    * use it, so no other query can land inside that transaction.
    */
   soloSession?: () => SoloSession;
+  /** PostgreSQL only: pipelined transactions for the registration write path (src/db/pipeline.ts). */
+  pipelines?: PipelinePool;
   /** Runs the registry's own migrations under an advisory lock (idempotent). */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Parameterless SQL text on one dedicated connection; postgres.js pipelines calls made without awaiting. */
-export interface SoloSession {
-  /** Resolves to the result rows (an array of row arrays when the text holds several statements). */
-  text(query: string): Promise<unknown>;
-}
+export type SoloSession = Pick<SoloConnection, 'text'>;
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 /** Advisory-lock key (int8) that serialises start-up migrations across instances. */
@@ -52,7 +52,11 @@ export async function openDatabase(options: {
 
 function openPostgres(url: string, max: number): DatabaseHandle {
   const client = postgres(url, clientOptions(url, max));
-  let solo: Sql | undefined;
+  const solo = new SoloConnection(() => postgres(url, clientOptions(url, 1)), SOLO_DEADLINE_MS);
+  const pipelines = new PipelinePool(
+    max,
+    () => new SoloConnection(() => writerClient(url), PIPELINE_DEADLINE_MS),
+  );
   const db = drizzlePostgres({
     client: withGuardedTransactions(client),
     schema: registrySchema,
@@ -60,25 +64,8 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   return {
     db,
     kind: 'postgres',
-    soloSession() {
-      return {
-        text: async (query) => {
-          solo ??= postgres(url, clientOptions(url, 1));
-          const session = solo;
-          try {
-            return await withDeadline(session.unsafe(query), SOLO_DEADLINE_MS);
-          } catch (error) {
-            if (error instanceof DeadlineExceeded) {
-              // A query that never settles (seen after a connection reset in the middle of a pipelined
-              // batch) would stall the relay for good: drop the connection and start afresh.
-              if (solo === session) solo = undefined;
-              void session.end({ timeout: 0 }).catch(() => undefined);
-            }
-            throw error;
-          }
-        },
-      };
-    },
+    soloSession: () => solo,
+    pipelines,
     async migrate() {
       // A transaction on one pooled connection holds the lock while the migration runs on the others (a
       // reserved session would do too, but postgres.js's reserve() never resolves on a fresh connection
@@ -89,22 +76,26 @@ function openPostgres(url: string, max: number): DatabaseHandle {
       });
     },
     async close() {
-      await Promise.all([client.end({ timeout: 5 }), solo?.end({ timeout: 5 })]);
+      await Promise.all([client.end({ timeout: 5 }), solo.close(), pipelines.close()]);
     },
   };
 }
 
-/** How long a relay query may take before its connection is given up on. */
+/** How long a relay statement may go unanswered before its connection is given up on. */
 const SOLO_DEADLINE_MS = 5_000;
+/** The same for registration statements, which may wait their turn for a subject's lock. */
+const PIPELINE_DEADLINE_MS = 15_000;
 
-class DeadlineExceeded extends Error {}
-
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+/**
+ * A pipelined connection's client. Its statements come from drizzle's `sql` but bypass drizzle's driver,
+ * so it takes the driver's setting that matters to them: JSON parameters are sent as the text given
+ * (drizzle serialises them itself), not encoded a second time.
+ */
+function writerClient(url: string): Sql {
+  const client = postgres(url, clientOptions(url, 1));
+  const asGiven = (value: unknown) => value;
+  Object.assign(client.options.serializers, { 114: asGiven, 3802: asGiven });
+  return client;
 }
 
 function clientOptions(url: string, max: number): postgres.Options<Record<string, never>> {
@@ -273,14 +264,18 @@ async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
   }
 }
 
+/** Where a raw statement can run: the pool, a transaction, or a pipelined transaction (PostgreSQL). */
+export type Runner = Queryable | PipelinedTx;
+
 /** Runs a raw query and returns its rows, whichever driver is underneath. */
-export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
+export async function queryRows<T>(db: Runner, query: SQL): Promise<T[]> {
+  if ('send' in db) return db.send<T>(query);
   const result = (await db.execute(query)) as unknown;
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
 /** Serialises writers of one subject until the surrounding transaction ends. */
-export async function lockSubject(tx: Tx, subject: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'subject:' + subject}, 0))`);
+export async function lockSubject(tx: Tx | PipelinedTx, subject: string): Promise<void> {
+  await queryRows(tx, sql`select pg_advisory_xact_lock(hashtextextended(${'subject:' + subject}, 0))`);
 }

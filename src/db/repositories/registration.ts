@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable, type Tx } from '../client.ts';
+import type { PipelinedTx } from '../pipeline.ts';
 import type { StoredConfig } from './configs.ts';
 import { GLOBAL_CONFIG_KEY } from './configs.ts';
 import { GLOBAL_MODE_KEY } from './modes.ts';
@@ -83,7 +84,7 @@ export async function readSubjectSettings(db: Queryable, subject: string): Promi
  * `lockSubject` (postgres.js pipelines both): the statement's snapshot starts once the lock is granted.
  */
 export async function readRegistrationSnapshot(
-  tx: Tx,
+  tx: Tx | PipelinedTx,
   subject: string,
   fingerprint: string,
 ): Promise<RegistrationSnapshot> {
@@ -131,20 +132,29 @@ export interface NewRegistration {
 export async function insertRegistration(
   tx: Tx,
   r: NewRegistration,
-): Promise<{ schemaId: number; created: boolean } | undefined> {
+): Promise<WrittenRegistration | undefined> {
+  return writtenRegistration(await queryRows(tx, registrationStatement(r)));
+}
+
+export interface WrittenRegistration {
+  schemaId: number;
+  created: boolean;
+}
+
+/** `insertRegistration`'s statement, for a caller that sends it itself; nothing is written unless `guard` holds. */
+export function registrationStatement(r: NewRegistration, guard: SQL = sql`true`): SQL {
   const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-  const [row] = await queryRows<{ id: number | string; created: boolean }>(
-    tx,
-    sql`with inserted as (
+  return sql`with inserted as (
         insert into schemas (schema_type, schema, fingerprint, "references", metadata, rule_set)
-        values (${r.schemaType}, ${r.canonical}, ${r.fingerprint}, ${json(r.references)}::jsonb,
-          ${json(r.metadata)}::jsonb, ${json(r.ruleSet)}::jsonb)
+        select ${r.schemaType}, ${r.canonical}, ${r.fingerprint}, ${json(r.references)}::jsonb,
+          ${json(r.metadata)}::jsonb, ${json(r.ruleSet)}::jsonb
+        where ${guard}
         on conflict do nothing
         returning id
       ), chosen as (
         select id from inserted
         union all
-        select id from schemas where fingerprint = ${r.fingerprint}
+        select id from schemas where fingerprint = ${r.fingerprint} and ${guard}
         limit 1
       ), version as (
         insert into subject_versions (subject, version, schema_id)
@@ -156,8 +166,14 @@ export async function insertRegistration(
           'version', ${r.version}::int, 'id', schema_id, 'schemaType', ${r.schemaType}::text)
         from version
       )
-      select id, exists (select 1 from inserted) as created from chosen`,
-  );
+      select id, exists (select 1 from inserted) as created from chosen`;
+}
+
+/** The statement's answer: undefined when it wrote nothing. */
+export function writtenRegistration(
+  rows: { id: number | string; created: boolean }[],
+): WrittenRegistration | undefined {
+  const [row] = rows;
   return row === undefined ? undefined : { schemaId: Number(row.id), created: row.created === true };
 }
 

@@ -115,6 +115,19 @@ function input(s: ComparableSchema): NormalisedSchema {
   return form;
 }
 
+/**
+ * Computes a schema's normal form ahead of a check, so the check itself only diffs. Registration calls it
+ * while its database read is in flight. A schema the engine cannot read is left for the check to report.
+ */
+export function prepareForCheck(schema: ComparableSchema): void {
+  if (schema.schemaType !== 'JSON') return;
+  try {
+    input(schema);
+  } catch {
+    // The check meets the same problem and reports it.
+  }
+}
+
 /** Violations of one direction: BACKWARD diffs old → new (old data, new reader); FORWARD the reverse. */
 function checkDirection(
   proposed: ComparableSchema,

@@ -1,5 +1,11 @@
 import type { Queryable } from '../../db/client.ts';
-import { parseSchema, type ParsedSchema, type SchemaInput } from '../../domain/schema/json/parseSchema.ts';
+import {
+  identifySchema,
+  parseSchema,
+  type IdentifiedSchema,
+  type ParsedSchema,
+  type SchemaInput,
+} from '../../domain/schema/json/parseSchema.ts';
 import type { Deps } from '../../deps.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { resolveReferences } from './resolveReferences.ts';
@@ -17,15 +23,34 @@ export async function parseRegisterRequest(
   body: SchemaInput,
   options: { normalize: boolean },
 ): Promise<ParsedSchema> {
+  assertSchemaSize(deps, body);
+  const input: SchemaInput = { ...body, references: body.references ?? [] };
+  // A type Schemata cannot register fails on its own merits before any reference lookup.
+  if (input.schemaType?.toUpperCase() !== 'JSON') return parseSchema(input, new Map(), options);
+  const resolved = await resolveReferences(deps, db, input.references ?? []);
+  return parseSchema(input, resolved, options);
+}
+
+/**
+ * For a request without references: `parseRegisterRequest`'s first part (see `identifySchema`), which
+ * needs no database. Throws 42201/42209 as it would.
+ */
+export function identifyRegisterRequest(
+  deps: Deps,
+  body: SchemaInput,
+  options: { normalize: boolean },
+): IdentifiedSchema {
+  if ((body.references ?? []).length > 0)
+    throw new Error('a request with references needs parseRegisterRequest');
+  assertSchemaSize(deps, body);
+  return identifySchema({ ...body, references: [] }, new Map(), options);
+}
+
+function assertSchemaSize(deps: Deps, body: SchemaInput): void {
   if (Buffer.byteLength(body.schema) > deps.config.maxSchemaBytes) {
     throw new DomainError(
       'SCHEMA_TOO_LARGE',
       `The schema is larger than the limit of ${deps.config.maxSchemaBytes} bytes (MAX_SCHEMA_BYTES).`,
     );
   }
-  const input: SchemaInput = { ...body, references: body.references ?? [] };
-  // A type Schemata cannot register fails on its own merits before any reference lookup.
-  if (input.schemaType?.toUpperCase() !== 'JSON') return parseSchema(input, new Map(), options);
-  const resolved = await resolveReferences(deps, db, input.references ?? []);
-  return parseSchema(input, resolved, options);
 }

@@ -1,20 +1,25 @@
 import { lockSubject, type Tx } from '../../db/client.ts';
 import { insertReferences } from '../../db/repositories/references.ts';
+import type { PipelinePool } from '../../db/pipeline.ts';
 import {
   insertRegistration,
   readRegistrationSnapshot,
   readSubjectSettings,
+  registrationStatement,
+  writtenRegistration,
+  type NewRegistration,
   type SubjectSettings,
 } from '../../db/repositories/registration.ts';
 import { findVersionByFingerprint, insertVersion } from '../../db/repositories/versions.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { ParsedSchema, SchemaInput } from '../../domain/schema/json/parseSchema.ts';
+import type { IdentifiedSchema, ParsedSchema, SchemaInput } from '../../domain/schema/json/parseSchema.ts';
+import { prepareForCheck } from '../../domain/compatibility/index.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../events/outbox.ts';
 import { checkAgainstSubject, incompatibleError } from '../compatibility/checkAgainstSubject.ts';
 import { effectiveConfig } from '../config/readEffectiveConfig.ts';
 import { effectiveMode, type Mode } from '../mode/readEffectiveMode.ts';
-import { parseRegisterRequest } from '../schemas/parseRequest.ts';
+import { identifyRegisterRequest, parseRegisterRequest } from '../schemas/parseRequest.ts';
 import { assertValidSubject, refuseReadOnly } from './guards.ts';
 import { registerImported } from './registerImported.ts';
 import { storeSchema } from './storeSchema.ts';
@@ -40,12 +45,16 @@ export interface Registered {
 export async function registerSchema(deps: Deps, input: RegisterInput): Promise<Registered> {
   const { subject, body } = input;
   assertValidSubject(subject);
-  const defaults = { level: deps.config.defaultCompatibility };
-  // Parse first (no database work): the common request is valid, and its fingerprint is what the locked
-  // snapshot looks for. A subject or global config may still turn normalisation on (handled below).
+  const pipelines = deps.database.pipelines;
+  const pipelined = pipelines !== undefined && (body.references ?? []).length === 0;
+  // Read the schema first (no database work): the common request is valid, and its fingerprint is what
+  // the locked snapshot looks for. A subject or global config may still turn normalisation on (below).
+  let identified: IdentifiedSchema | undefined;
   let parsed: ParsedSchema;
   try {
-    parsed = await parseRegisterRequest(deps, deps.db, subject, body, { normalize: input.normalize });
+    const options = { normalize: input.normalize };
+    if (pipelined) identified = identifyRegisterRequest(deps, body, options);
+    parsed = identified?.schema ?? (await parseRegisterRequest(deps, deps.db, subject, body, options));
   } catch (error) {
     // A refused write (mode, import-only fields) outranks a bad schema, as in Confluent.
     const settings = await readSubjectSettings(deps.db, subject);
@@ -53,34 +62,38 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
     throw error;
   }
 
-  const result = await deps.db.transaction(async (tx) => {
-    // The lock and the snapshot travel together; the snapshot's statement starts once the lock is held, so
-    // mode, config and contents stay current until commit (every writer of the subject takes this lock).
-    const [, snapshot] = await Promise.all([
-      lockSubject(tx, subject),
-      readRegistrationSnapshot(tx, subject, parsed.fingerprint),
-    ]);
-    const mode = assertWritableMode(subject, snapshot);
-    const config = effectiveConfig(snapshot.ownConfig, snapshot.globalConfig, defaults);
-    let existing = snapshot.existing;
-    if (config.normalize && !input.normalize) {
-      // The subject normalises: identity is the normalised form's fingerprint.
-      parsed = await parseRegisterRequest(deps, tx, subject, body, { normalize: true });
-      existing = await findVersionByFingerprint(tx, subject, parsed.fingerprint, false);
-    }
-    if (existing !== undefined && matchesRequest(existing, body)) {
-      return { id: existing.schemaId, version: existing.version, created: false };
-    }
-    assertImportFields(mode, body);
-    if (mode === 'IMPORT') {
-      return { ...(await registerImported(tx, subject, parsed, body)), created: true };
-    }
-    const verdict = await checkAgainstSubject(deps, tx, subject, parsed, config, snapshot);
-    if (!verdict.compatible) throw incompatibleError(subject, verdict);
-    const version = snapshot.maxVersion + 1;
-    const id = await writeVersion(tx, subject, version, parsed);
-    return { id, version, created: true };
-  });
+  const result =
+    (pipelines !== undefined && identified !== undefined
+      ? await registerPipelined(deps, pipelines, input, identified)
+      : undefined) ??
+    (await deps.db.transaction(async (tx) => {
+      // The lock and the snapshot travel together; the snapshot's statement starts once the lock is held, so
+      // mode, config and contents stay current until commit (every writer of the subject takes this lock).
+      const [, snapshot] = await Promise.all([
+        lockSubject(tx, subject),
+        readRegistrationSnapshot(tx, subject, parsed.fingerprint),
+      ]);
+      const mode = assertWritableMode(subject, snapshot);
+      const config = effectiveConfig(snapshot.ownConfig, snapshot.globalConfig, defaultsOf(deps));
+      let existing = snapshot.existing;
+      if (config.normalize && !input.normalize) {
+        // The subject normalises: identity is the normalised form's fingerprint.
+        parsed = await parseRegisterRequest(deps, tx, subject, body, { normalize: true });
+        existing = await findVersionByFingerprint(tx, subject, parsed.fingerprint, false);
+      }
+      if (existing !== undefined && matchesRequest(existing, body)) {
+        return { id: existing.schemaId, version: existing.version, created: false };
+      }
+      assertImportFields(mode, body);
+      if (mode === 'IMPORT') {
+        return { ...(await registerImported(tx, subject, parsed, body)), created: true };
+      }
+      const verdict = await checkAgainstSubject(deps, tx, subject, parsed, config, snapshot);
+      if (!verdict.compatible) throw incompatibleError(subject, verdict);
+      const version = snapshot.maxVersion + 1;
+      const id = await writeVersion(tx, subject, version, parsed);
+      return { id, version, created: true };
+    }));
   if (result.created) {
     deps.events.committed();
     // Read-your-writes on this instance: the parsed form is what the next check will compare with.
@@ -89,9 +102,75 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
   return { id: result.id, version: result.version, parsed };
 }
 
-/** Schema row, version and event: one statement in the common case, the careful path otherwise. */
-async function writeVersion(tx: Tx, subject: string, version: number, parsed: ParsedSchema): Promise<number> {
-  const written = await insertRegistration(tx, {
+const defaultsOf = (deps: Deps) => ({ level: deps.config.defaultCompatibility });
+
+/**
+ * PostgreSQL's common case (no references) in two round trips: BEGIN, the subject lock and the snapshot go
+ * out together, and the schema's remaining checks run while they travel; the schema row, version and event
+ * go out with COMMIT. Undefined when the request needs the general path (normalisation switched on by
+ * config, IMPORT mode, content that a concurrent transaction stored meanwhile); by then the schema has
+ * passed its checks and this transaction has written nothing.
+ */
+async function registerPipelined(
+  deps: Deps,
+  pipelines: PipelinePool,
+  input: RegisterInput,
+  identified: IdentifiedSchema,
+): Promise<{ id: number; version: number; created: boolean } | undefined> {
+  const { subject, body } = input;
+  const parsed = identified.schema;
+  return pipelines.transaction(async (tx) => {
+    const locked = Promise.all([
+      lockSubject(tx, subject),
+      readRegistrationSnapshot(tx, subject, parsed.fingerprint),
+    ]);
+    locked.catch(() => undefined); // awaited below, after the checks
+    // Let postgres.js write the statements, then check the schema while they travel. It hands a statement
+    // to its connection a microtask after it is issued and writes from a setImmediate scheduled then; one
+    // scheduled here after those microtasks runs right behind it, before any other I/O is handled.
+    await null;
+    await null;
+    await new Promise((resolve) => setImmediate(resolve));
+    const problem = validationProblem(identified);
+    const [, snapshot] = await locked;
+    const mode = assertWritableMode(subject, snapshot);
+    if (problem !== undefined) {
+      assertImportFields(mode, body);
+      throw problem.error;
+    }
+    const config = effectiveConfig(snapshot.ownConfig, snapshot.globalConfig, defaultsOf(deps));
+    if (config.normalize && !input.normalize) return undefined;
+    const existing = snapshot.existing;
+    if (existing !== undefined && matchesRequest(existing, body)) {
+      return { id: existing.schemaId, version: existing.version, created: false };
+    }
+    assertImportFields(mode, body);
+    if (mode === 'IMPORT') return undefined;
+    // Stored schemas are immutable and the subject cannot change while its lock is held, so the check may
+    // read through the pool.
+    const verdict = await checkAgainstSubject(deps, deps.db, subject, parsed, config, snapshot);
+    if (!verdict.compatible) throw incompatibleError(subject, verdict);
+    const version = snapshot.maxVersion + 1;
+    const written = writtenRegistration(
+      await tx.commitWith(registrationStatement(newRegistration(subject, version, parsed), tx.fence)),
+    );
+    return written === undefined ? undefined : { id: written.schemaId, version, created: true };
+  });
+}
+
+/** Runs the schema's remaining checks and prepares it for the compatibility check; the error if one fails. */
+function validationProblem(identified: IdentifiedSchema): { error: unknown } | undefined {
+  try {
+    identified.validate();
+  } catch (error) {
+    return { error };
+  }
+  prepareForCheck(identified.schema);
+  return undefined;
+}
+
+function newRegistration(subject: string, version: number, parsed: ParsedSchema): NewRegistration {
+  return {
     subject,
     version,
     schemaType: parsed.schemaType,
@@ -100,7 +179,12 @@ async function writeVersion(tx: Tx, subject: string, version: number, parsed: Pa
     references: parsed.referenceList,
     metadata: parsed.metadata,
     ruleSet: parsed.ruleSet,
-  });
+  };
+}
+
+/** Schema row, version and event: one statement in the common case, the careful path otherwise. */
+async function writeVersion(tx: Tx, subject: string, version: number, parsed: ParsedSchema): Promise<number> {
+  const written = await insertRegistration(tx, newRegistration(subject, version, parsed));
   if (written !== undefined) {
     if (written.created) await insertReferences(tx, written.schemaId, parsed.referenceList);
     return written.schemaId;

@@ -52,6 +52,29 @@ export function parseSchema(
   resolved: ReadonlyMap<string, unknown>,
   options: { normalize: boolean },
 ): ParsedSchema {
+  const identified = identifySchema(input, resolved, options);
+  identified.validate();
+  return identified.schema;
+}
+
+/** A schema read as far as its identity; `validate()` runs the checks that remain. */
+export interface IdentifiedSchema {
+  /** Valid only once `validate()` has returned. */
+  schema: ParsedSchema;
+  /** The meta-schema, `$ref` and compile checks: throws 42201 exactly as `parseSchema` would. */
+  validate(): void;
+}
+
+/**
+ * The first part of `parseSchema`: the type, JSON, limits, draft and references, then the canonical text
+ * and fingerprint. Throws the errors `parseSchema` reports first. A registration looks the fingerprint up
+ * while it runs the remaining checks, which cost most of the time.
+ */
+export function identifySchema(
+  input: SchemaInput,
+  resolved: ReadonlyMap<string, unknown>,
+  options: { normalize: boolean },
+): IdentifiedSchema {
   // The type decides how to read the text, so an unsupported type is reported before any parse error;
   // an absent type (AVRO) still peeks at the text to give JSON Schema authors the right hint.
   const typed = resolveSchemaType(
@@ -80,19 +103,12 @@ export function parseSchema(
   for (const ref of referenceList) {
     if (!resolved.has(ref.name)) throw invalid(`Reference '${ref.name}' could not be resolved.`);
   }
-  if (inspection.hasRefs) {
-    const refProblem = findRefProblem(parsed, draft, resolved);
-    if (refProblem !== undefined) throw invalid(refProblem);
-  }
-  const working = withMetaUri(parsed, draft) as AnySchema;
-  metaValidate(working, draft);
-  if (!inspection.surelyCompiles) compileWithAjv(working, draft, resolved);
 
   const doc = options.normalize ? sortKeys(parsed) : parsed;
   const canonical = canonicalText(doc, false);
   const metadata = asObject(input.metadata);
   const ruleSet = asObject(input.ruleSet);
-  return {
+  const schema: ParsedSchema = {
     schemaType: 'JSON',
     schema: doc,
     canonical,
@@ -108,6 +124,18 @@ export function parseSchema(
     }),
     ...(metadata === undefined ? {} : { metadata }),
     ...(ruleSet === undefined ? {} : { ruleSet }),
+  };
+  return {
+    schema,
+    validate() {
+      if (inspection.hasRefs) {
+        const refProblem = findRefProblem(parsed, draft, resolved);
+        if (refProblem !== undefined) throw invalid(refProblem);
+      }
+      const working = withMetaUri(parsed, draft) as AnySchema;
+      metaValidate(working, draft);
+      if (!inspection.surelyCompiles) compileWithAjv(working, draft, resolved);
+    },
   };
 }
 

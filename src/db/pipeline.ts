@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type postgres from 'postgres';
+
+/**
+ * Connections of their own for callers that count round trips (PostgreSQL only): the registration write
+ * path and the outbox relay. On a postgres.js client with one connection, statements go out in the order
+ * they are issued and need not wait for one another, so a transaction's BEGIN, lock and first read travel
+ * together, and so do its last write and COMMIT.
+ */
+
+const dialect = new PgDialect();
+
+/** No answer within this long (after the connection reset mid-batch, for instance): give the connection up. */
+export class DeadlineExceeded extends Error {
+  // Classified like a socket timeout: the caller gets 503, and retries.
+  readonly code = 'ETIMEDOUT';
+}
+
+/** One connection (postgres.js with max 1, opened on first use): statements are sent the moment they are issued. */
+export class SoloConnection {
+  private client: postgres.Sql | undefined;
+
+  constructor(
+    private readonly connect: () => postgres.Sql,
+    private readonly deadlineMs: number,
+  ) {}
+
+  /** Parameterless text on the simple protocol; resolves to the rows (an array of row arrays for several statements). */
+  text(query: string): Promise<unknown> {
+    return this.issue((client) => client.unsafe(query));
+  }
+
+  /** A drizzle `sql` statement, as a named prepared statement when it has parameters. */
+  send<T>(query: SQL): Promise<T[]> {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    return this.issue((client) =>
+      client.unsafe(text, params as never[], params.length > 0 ? { prepare: true } : {}),
+    ) as Promise<T[]>;
+  }
+
+  async close(): Promise<void> {
+    await this.client?.end({ timeout: 5 });
+  }
+
+  private issue(start: (client: postgres.Sql) => postgres.PendingQuery<postgres.Row[]>): Promise<unknown> {
+    const client = (this.client ??= this.connect());
+    // execute() hands the statement to the connection now, behind everything issued before it.
+    const pending = start(client).execute();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        // A statement that never settles would hold this connection for good: start afresh.
+        if (this.client === client) this.client = undefined;
+        void client.end({ timeout: 0 }).catch(() => undefined);
+        reject(new DeadlineExceeded(`no answer from the database within ${this.deadlineMs} ms`));
+      }, this.deadlineMs);
+    });
+    return Promise.race([pending, deadline]).finally(() => clearTimeout(timer));
+  }
+}
+
+/** A transaction whose statements are pipelined; see `PipelinePool.transaction`. */
+export interface PipelinedTx {
+  /** Sends a statement inside the transaction now; resolves to its rows. */
+  send<T>(query: SQL): Promise<T[]>;
+  /**
+   * True only inside this transaction. A write guarded by it does nothing if it ever ran elsewhere: should
+   * the connection drop after the first statements, postgres.js would send the next ones on a new
+   * connection, outside the transaction and without its locks.
+   */
+  readonly fence: SQL;
+  /**
+   * Sends the transaction's last write with COMMIT behind it and resolves to the write's rows once both
+   * are done. If the write fails, the COMMIT ends the transaction as a rollback and the write's error is thrown.
+   */
+  commitWith<T>(query: SQL): Promise<T[]>;
+}
+
+/** Leases connections to one caller at a time; at most `size` are open. */
+export class PipelinePool {
+  private readonly idle: SoloConnection[] = [];
+  private readonly all: SoloConnection[] = [];
+  private readonly waiting: ((connection: SoloConnection) => void)[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly open: () => SoloConnection,
+  ) {}
+
+  /**
+   * Runs `body` in a transaction whose BEGIN travels with the body's first statements. The transaction
+   * commits only through `commitWith`; a body that returns without calling it wrote nothing and is rolled
+   * back, and so is one that throws. Neither rollback is waited for: the connection's next user queues
+   * behind it.
+   */
+  async transaction<T>(body: (tx: PipelinedTx) => Promise<T>): Promise<T> {
+    const connection = await this.lease();
+    const token = randomUUID();
+    // The token is a UUID, so inlining it is safe; set_config(…, true) scopes it to this transaction.
+    const begun = connection.text(`begin; select set_config('schemata.tx', '${token}', true)`);
+    begun.catch(() => undefined); // awaited below; a failure also fails every statement behind it
+    let ended = false;
+    const tx: PipelinedTx = {
+      send: (query) => {
+        if (ended) throw new Error('the pipelined transaction has ended');
+        return connection.send(query);
+      },
+      fence: sql`current_setting('schemata.tx', true) = ${token}`,
+      commitWith: async <R>(query: SQL) => {
+        if (ended) throw new Error('the pipelined transaction has ended');
+        ended = true;
+        const [rows, commit] = await Promise.allSettled([
+          connection.send<R>(query),
+          connection.text('commit'),
+          begun,
+        ]);
+        if (rows.status === 'rejected') throw rows.reason;
+        if (commit.status === 'rejected') throw commit.reason;
+        return rows.value;
+      },
+    };
+    try {
+      const result = await body(tx);
+      await begun;
+      return result;
+    } finally {
+      if (!ended) connection.text('rollback').catch(() => undefined);
+      this.release(connection);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((connection) => connection.close()));
+  }
+
+  private async lease(): Promise<SoloConnection> {
+    const free = this.idle.pop();
+    if (free !== undefined) return free;
+    if (this.all.length < this.size) {
+      const connection = this.open();
+      this.all.push(connection);
+      return connection;
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(connection: SoloConnection): void {
+    const next = this.waiting.shift();
+    if (next !== undefined) next(connection);
+    else this.idle.push(connection);
+  }
+}
