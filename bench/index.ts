@@ -52,6 +52,7 @@ async function main(): Promise<void> {
       count: quick ? 100 : 400,
       phaseSeconds: quick ? 4 : 12,
       inFlight: 8,
+      rounds: quick ? 1 : 3,
       profile,
     }),
   );

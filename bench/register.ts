@@ -14,6 +14,8 @@ export interface RegisterOptions {
   /** …and at most this long for the registry's phase; the raw loop then writes as many as it managed. */
   phaseSeconds: number;
   inFlight: number;
+  /** Rounds of registry-then-raw phases; the figure is the median round's ratio. */
+  rounds: number;
   /** Write a CPU profile of the registry child and print its hotspots. */
   profile: boolean;
 }
@@ -23,6 +25,8 @@ export interface RegisterOptions {
  * rows (schema + version + event, in one transaction under the subject lock) in the same run. Each phase
  * spreads its schemas over `inFlight` subjects, one writer per subject, so the concurrent phase measures
  * parallel writers rather than waits on one subject's lock; every schema is a compatible new version.
+ * Each round runs the registry's phase and then the raw loop's on fresh subjects, so a slow spell of the
+ * machine weighs on both sides of a ratio; the median round is the figure.
  */
 export async function benchRegister(options: RegisterOptions): Promise<BenchSection> {
   const title = 'register';
@@ -35,7 +39,7 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
     };
   }
   const lines = [
-    `register: up to ${options.count} schemas (or ${options.phaseSeconds} s) sequentially, then with ${options.inFlight} in flight over ${options.inFlight} subjects; bus ${options.redisUrl ? 'Redis' : 'in-process'}`,
+    `register: ${options.rounds} round(s) of up to ${options.count} schemas (or ${options.phaseSeconds} s) sequentially, then with ${options.inFlight} in flight over ${options.inFlight} subjects; bus ${options.redisUrl ? 'Redis' : 'in-process'}`,
   ];
   const databases: ScratchDatabase[] = [];
   let child: ChildServer | undefined;
@@ -59,36 +63,35 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
     ] as const;
     await runPhase(http, 'registry-warm', { count: 40, writers: options.inFlight });
     await runPhase(raw.register, 'raw-warm', { count: 40, writers: options.inFlight });
-    // The registry goes first under a time budget; the raw loop then writes exactly as many schemas of the
-    // same sequence, so both sides do the same work whatever the machine's speed.
     const profile = options.profile ? profilePath('register') : undefined;
-    if (profile) await registry.startProfile();
-    const ours = [];
-    for (const [mode, writers] of modes) {
-      ours.push(
-        await runPhase(http, `registry-${mode}`, {
+    const ratios: Record<string, number[]> = {};
+    for (let round = 1; round <= options.rounds; round += 1) {
+      for (const [mode, writers] of modes) {
+        // The registry goes first under a time budget; the raw loop then writes exactly as many schemas of
+        // the same sequence, so both sides do the same work whatever the machine's speed.
+        if (profile && round === 1 && mode === 'sequential') await registry.startProfile();
+        const ours = await runPhase(http, `registry-${mode}-${round}`, {
           count: options.count,
           writers,
           budgetSeconds: options.phaseSeconds,
-        }),
-      );
-    }
-    if (profile) await registry.stopProfile(profile);
-    const theirs = [];
-    for (const [i, [mode, writers]] of modes.entries()) {
-      theirs.push(await runPhase(raw.register, `raw-${mode}`, { count: ours[i]?.count ?? 0, writers }));
+        });
+        if (profile && round === 1 && mode === 'concurrent') await registry.stopProfile(profile);
+        const theirs = await runPhase(raw.register, `raw-${mode}-${round}`, { count: ours.count, writers });
+        const ratio = ours.rps / theirs.rps;
+        (ratios[mode] ??= []).push(ratio);
+        lines.push(
+          describe(`raw postgres.js`, mode, round, theirs),
+          describe(`Schemata over HTTP`, mode, round, ours),
+          `register: ratio registry/raw (${mode}, round ${round}, ${ours.count} schemas) ${formatNumber(ratio)}`,
+        );
+      }
     }
     const figures: Figure[] = [];
-    for (const [i, [mode, writers]] of modes.entries()) {
-      const [registryPhase, rawPhase] = [ours[i], theirs[i]];
-      if (!registryPhase || !rawPhase) continue;
+    for (const [mode, writers] of modes) {
+      const ratio = percentile(ratios[mode] ?? [], 50);
+      const spread = (ratios[mode] ?? []).map((r) => formatNumber(r)).join(', ');
       lines.push(
-        describe('raw postgres.js', mode, rawPhase),
-        describe('Schemata over HTTP', mode, registryPhase),
-      );
-      const ratio = registryPhase.rps / rawPhase.rps;
-      lines.push(
-        `register: ratio registry/raw (${mode}, ${registryPhase.count} schemas) ${formatNumber(ratio)}`,
+        `register: median ratio registry/raw (${mode}) ${formatNumber(ratio)} over rounds [${spread}]`,
       );
       const label = writers === 1 ? 'sequential' : `${writers} in flight`;
       figures.push({
@@ -145,8 +148,8 @@ async function runPhase(
   return { count, rps: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-function describe(who: string, mode: string, phase: Phase): string {
-  return `register: ${who.padEnd(19)} ${mode.padEnd(10)} ${formatNumber(phase.rps).padStart(7)} /s  p50 ${formatNumber(phase.p50, 'ms')}  p99 ${formatNumber(phase.p99, 'ms')}`;
+function describe(who: string, mode: string, round: number, phase: Phase): string {
+  return `register: ${who.padEnd(19)} ${`${mode} #${round}`.padEnd(14)} ${formatNumber(phase.rps).padStart(7)} /s  p50 ${formatNumber(phase.p50, 'ms')}  p99 ${formatNumber(phase.p99, 'ms')}`;
 }
 
 /**
