@@ -269,7 +269,7 @@ export type Runner = Queryable | PipelinedTx;
 
 /** Runs a raw query and returns its rows, whichever driver is underneath. */
 export async function queryRows<T>(db: Runner, query: SQL): Promise<T[]> {
-  if ('send' in db) return db.send<T>(query);
+  if ('commitWith' in db) return db.send<T>(query);
   const result = (await db.execute(query)) as unknown;
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
