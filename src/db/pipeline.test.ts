@@ -63,14 +63,17 @@ describe.skipIf(STORAGE !== 'postgres')('pipelined transactions (postgres)', () 
   it('holds a lock taken in the first round trip until the commit', async () => {
     const order: string[] = [];
     const lock = sql`select pg_advisory_xact_lock(4242)`;
+    let firstLocked = (): void => undefined;
+    const locked = new Promise<void>((resolve) => (firstLocked = resolve));
     const first = pool.transaction(async (tx) => {
       await tx.send(lock);
       order.push('first locked');
+      firstLocked();
       await new Promise((resolve) => setTimeout(resolve, 150));
       order.push('first commits');
       return tx.commitWith(sql`insert into pipeline_t values (1)`);
     });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await locked;
     const second = pool.transaction(async (tx) => {
       await tx.send(lock);
       order.push('second locked');
