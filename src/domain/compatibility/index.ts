@@ -11,7 +11,7 @@ import {
   render,
   type NormalisedSchema,
 } from './json/index.ts';
-import { Lru } from './json/memo.ts';
+import { Interner, Lru } from './json/memo.ts';
 
 export type CompatibilityLevel =
   'NONE' | 'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FORWARD' | 'FORWARD_TRANSITIVE' | 'FULL' | 'FULL_TRANSITIVE';
@@ -79,21 +79,12 @@ export function isTransitive(level: CompatibilityLevel): boolean {
 const verdicts = new Lru<string, readonly Violation[]>(50_000);
 
 // Fingerprints can be long (canonical text): memo keys use small interned ids instead.
-const interned = new Map<string, number>();
+const interned = new Interner(200_000, () => verdicts.clear());
 const idsBySchema = new WeakMap<ComparableSchema, number>();
 function internId(schema: ComparableSchema): number {
   const known = idsBySchema.get(schema);
-  if (known !== undefined && interned.get(schema.fingerprint) === known) return known;
-  const fingerprint = schema.fingerprint;
-  let id = interned.get(fingerprint);
-  if (id === undefined) {
-    if (interned.size >= 200_000) {
-      interned.clear();
-      verdicts.clear();
-    }
-    id = interned.size + 1;
-    interned.set(fingerprint, id);
-  }
+  if (known !== undefined && interned.peek(schema.fingerprint) === known) return known;
+  const id = interned.id(schema.fingerprint);
   idsBySchema.set(schema, id);
   return id;
 }

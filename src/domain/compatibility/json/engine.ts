@@ -2,7 +2,7 @@
  * The inclusion checker's driver: memoised node pairs, co-inductive handling of recursive references
  * (reference §7.4) and hard bounds on work, so hostile schemas fail closed instead of hanging.
  */
-import { Lru } from './memo.ts';
+import { Interner, Lru } from './memo.ts';
 import { keyOf } from './normalise.ts';
 import { allCompatible, isCompatibleRule } from './rules.ts';
 import type { Difference, DifferenceFacts, Node, Policy, Role } from './types.ts';
@@ -12,19 +12,7 @@ const MAX_STEPS = 200_000;
 // Reference-free subschemas mean the same wherever they appear, so their verdicts are shared across
 // checks (e.g. the same property schema in 1,000 registered versions), keyed by interned canonical text.
 const shared = new Lru<string, readonly Difference[]>(100_000);
-const keyIds = new Map<string, number>();
-function keyId(key: string): number {
-  let id = keyIds.get(key);
-  if (id === undefined) {
-    if (keyIds.size >= 200_000) {
-      keyIds.clear();
-      shared.clear();
-    }
-    id = keyIds.size + 1;
-    keyIds.set(key, id);
-  }
-  return id;
-}
+const keyIds = new Interner(200_000, () => shared.clear());
 const MAX_CALL_DEPTH = 400;
 const MAX_ROUNDS = 16;
 const NONE: readonly Difference[] = [];
@@ -116,7 +104,7 @@ export class Engine {
     if (known !== undefined) return known;
     const sharedKey =
       ko !== undefined && ku !== undefined
-        ? `${this.policy}|${keyId(ko)}|${keyId(ku)}|${o.path}|${u.path}`
+        ? `${this.policy}|${keyIds.id(ko)}|${keyIds.id(ku)}|${o.path}|${u.path}`
         : undefined;
     const reused = sharedKey === undefined ? undefined : shared.get(sharedKey);
     if (reused !== undefined) {

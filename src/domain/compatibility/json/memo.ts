@@ -38,3 +38,38 @@ export class Lru<K, V> {
     return this.young.size + this.old.size;
   }
 }
+
+/**
+ * Small numeric ids for long strings (canonical texts, fingerprints), so memo keys built from them stay
+ * short. Past `limit` strings it starts afresh and calls `onReset`: memos keyed by the old ids must go too.
+ */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly onReset: () => void,
+  ) {}
+
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      if (this.ids.size >= this.limit) {
+        this.ids.clear();
+        this.onReset();
+      }
+      id = this.ids.size + 1;
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+
+  /** The id `text` holds now, without interning it. */
+  peek(text: string): number | undefined {
+    return this.ids.get(text);
+  }
+
+  clear(): void {
+    this.ids.clear();
+  }
+}
