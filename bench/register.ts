@@ -6,6 +6,9 @@ import { hotspots, profilePath } from './lib/profile.ts';
 import { formatNumber, percentile, type BenchSection, type Figure } from './lib/report.ts';
 import { evolvingSchema } from './lib/schemas.ts';
 
+/** Registrations per side before measuring (a quarter more of them one at a time). */
+const WARM_UP = 200;
+
 export interface RegisterOptions {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
@@ -25,8 +28,9 @@ export interface RegisterOptions {
  * rows (schema + version + event, in one transaction under the subject lock) in the same run. Each phase
  * spreads its schemas over `inFlight` subjects, one writer per subject, so the concurrent phase measures
  * parallel writers rather than waits on one subject's lock; every schema is a compatible new version.
- * Each round runs the registry's phase and then the raw loop's on fresh subjects, so a slow spell of the
- * machine weighs on both sides of a ratio; the median round is the figure.
+ * Each round runs both sides' phases back to back on fresh subjects, the raw loop first in every other
+ * round, so a slow spell or a drift of the machine weighs on both sides of a ratio; the median round is
+ * the figure.
  */
 export async function benchRegister(options: RegisterOptions): Promise<BenchSection> {
   const title = 'register';
@@ -61,22 +65,38 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
       ['sequential', 1],
       ['concurrent', options.inFlight],
     ] as const;
-    await runPhase(http, 'registry-warm', { count: 40, writers: options.inFlight });
-    await runPhase(raw.register, 'raw-warm', { count: 40, writers: options.inFlight });
+    // Warm both sides alike (JIT, pools, PostgreSQL's caches) before anything is measured.
+    for (const [side, register] of [
+      ['registry', http],
+      ['raw', raw.register],
+    ] as const) {
+      await runPhase(register, `${side}-warm`, { count: WARM_UP, writers: options.inFlight });
+      await runPhase(register, `${side}-warm-seq`, { count: WARM_UP / 4, writers: 1 });
+    }
     const profile = options.profile ? profilePath('register') : undefined;
     const ratios: Record<string, number[]> = {};
     for (let round = 1; round <= options.rounds; round += 1) {
       for (const [mode, writers] of modes) {
-        // The registry goes first under a time budget; the raw loop then writes exactly as many schemas of
-        // the same sequence, so both sides do the same work whatever the machine's speed.
+        // The registry runs under a time budget; the raw loop writes exactly as many schemas of the same
+        // sequence, so both sides do the same work whatever the machine's speed.
         if (profile && round === 1 && mode === 'sequential') await registry.startProfile();
+        // The raw loop goes first in even rounds: the machine's drift over a run (caches, JIT, other
+        // tenants) then favours neither side.
+        const rawFirst = round % 2 === 0;
+        const before = rawFirst
+          ? await runPhase(raw.register, `raw-${mode}-${round}`, { count: options.count, writers })
+          : undefined;
         const ours = await runPhase(http, `registry-${mode}-${round}`, {
-          count: options.count,
+          count: before?.count ?? options.count,
           writers,
           budgetSeconds: options.phaseSeconds,
         });
         if (profile && round === 1 && mode === 'concurrent') await registry.stopProfile(profile);
-        const theirs = await runPhase(raw.register, `raw-${mode}-${round}`, { count: ours.count, writers });
+        // Both sides write the same schemas: a registry phase cut short by its time budget sets the count.
+        const theirs =
+          before !== undefined && before.count === ours.count
+            ? before
+            : await runPhase(raw.register, `raw-${mode}-${round}b`, { count: ours.count, writers });
         const ratio = ours.rps / theirs.rps;
         (ratios[mode] ??= []).push(ratio);
         lines.push(

@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { registrySchema } from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
+import { literal } from './inline.ts';
 import { PipelinePool, SoloConnection, type PipelinedTx } from './pipeline.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof registrySchema>;
@@ -277,5 +278,12 @@ export async function queryRows<T>(db: Runner, query: SQL): Promise<T[]> {
 
 /** Serialises writers of one subject until the surrounding transaction ends. */
 export async function lockSubject(tx: Tx | PipelinedTx, subject: string): Promise<void> {
-  await queryRows(tx, sql`select pg_advisory_xact_lock(hashtextextended(${'subject:' + subject}, 0))`);
+  await queryRows(tx, sql`select pg_advisory_xact_lock(hashtextextended(${subjectLockKey(subject)}, 0))`);
 }
+
+/** `lockSubject`'s statement as text, for a script (see `PipelinePool.script`). */
+export function subjectLockText(subject: string): string {
+  return `select pg_advisory_xact_lock(hashtextextended(${literal(subjectLockKey(subject))}, 0))`;
+}
+
+const subjectLockKey = (subject: string) => `subject:${subject}`;

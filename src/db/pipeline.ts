@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
+import type { ScriptStatement } from './inline.ts';
 
 /**
  * Connections of their own for callers that count round trips (PostgreSQL only): the registration write
@@ -21,6 +22,8 @@ export class DeadlineExceeded extends Error {
 /** One connection (postgres.js with max 1, opened on first use): statements are sent the moment they are issued. */
 export class SoloConnection {
   private client: postgres.Sql | undefined;
+  /** Statements prepared on the current session (see `script`). */
+  private readonly prepared = new Set<string>();
 
   constructor(
     private readonly connect: () => postgres.Sql,
@@ -40,6 +43,29 @@ export class SoloConnection {
     ) as Promise<T[]>;
   }
 
+  /** See `PipelinePool.script`. */
+  async script(statements: readonly (string | ScriptStatement)[], retried = false): Promise<unknown[][]> {
+    const unprepared = statements.filter(
+      (s): s is ScriptStatement => typeof s !== 'string' && !this.prepared.has(s.name),
+    );
+    const text = [
+      ...unprepared.map((s) => s.prepare),
+      ...statements.map((s) => (typeof s === 'string' ? s : s.execute)),
+    ].join(';\n');
+    let result: unknown;
+    try {
+      result = await this.text(text);
+    } catch (error) {
+      // postgres.js reconnects on its own, and a new session has none of our prepared statements.
+      if (retried || (error as { code?: unknown }).code !== '26000') throw error;
+      this.prepared.clear();
+      return this.script(statements, true);
+    }
+    for (const s of unprepared) this.prepared.add(s.name);
+    const results = statements.length + unprepared.length === 1 ? [result] : (result as unknown[]);
+    return results.slice(unprepared.length) as unknown[][];
+  }
+
   async close(): Promise<void> {
     await this.client?.end({ timeout: 5 });
   }
@@ -52,7 +78,10 @@ export class SoloConnection {
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         // A statement that never settles would hold this connection for good: start afresh.
-        if (this.client === client) this.client = undefined;
+        if (this.client === client) {
+          this.client = undefined;
+          this.prepared.clear();
+        }
         void client.end({ timeout: 0 }).catch(() => undefined);
         reject(new DeadlineExceeded(`no answer from the database within ${this.deadlineMs} ms`));
       }, this.deadlineMs);
@@ -127,6 +156,21 @@ export class PipelinePool {
       return result;
     } finally {
       if (!ended) connection.text('rollback').catch(() => undefined);
+      this.release(connection);
+    }
+  }
+
+  /**
+   * Sends `statements` as one simple query: one socket write, one round trip and one implicit transaction.
+   * A failure anywhere rolls all of it back, transaction-scoped locks are held to its end, and in READ
+   * COMMITTED each statement reads a snapshot taken when it starts. A prepared statement is parsed and
+   * planned once per connection. Resolves to each statement's rows.
+   */
+  async script(statements: readonly (string | ScriptStatement)[]): Promise<unknown[][]> {
+    const connection = await this.lease();
+    try {
+      return await connection.script(statements);
+    } finally {
       this.release(connection);
     }
   }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable, type Tx } from '../client.ts';
+import { preparedTemplate, type ScriptStatement } from '../inline.ts';
 import type { PipelinedTx } from '../pipeline.ts';
 import type { StoredConfig } from './configs.ts';
 import { GLOBAL_CONFIG_KEY } from './configs.ts';
@@ -57,7 +58,7 @@ interface SnapshotColumns extends SettingsColumns {
   latest_schema_id: number | string | null;
 }
 
-const settingsColumns = (subject: string) => sql`
+const settingsColumns = (subject: unknown) => sql`
   (select mode from modes where subject = ${subject}) as own_mode,
   (select mode from modes where subject = ${GLOBAL_MODE_KEY}) as global_mode,
   own.subject is not null as own_config, own.compatibility_level as own_level,
@@ -65,7 +66,7 @@ const settingsColumns = (subject: string) => sql`
   glob.subject is not null as global_config, glob.compatibility_level as global_level,
   glob.compatibility_policy as global_policy, glob.normalize as global_normalize`;
 
-const settingsJoins = (subject: string) => sql`
+const settingsJoins = (subject: unknown) => sql`
   left join configs own on own.subject = ${subject}
   left join configs glob on glob.subject = ${GLOBAL_CONFIG_KEY}`;
 
@@ -88,21 +89,26 @@ export async function readRegistrationSnapshot(
   subject: string,
   fingerprint: string,
 ): Promise<RegistrationSnapshot> {
-  const [row] = await queryRows<SnapshotColumns>(
-    tx,
-    sql`select ${settingsColumns(subject)},
-        (select coalesce(max(version), 0) from subject_versions where subject = ${subject}) as max_version,
-        existing.version as existing_version, existing.schema_id as existing_schema_id,
-        latest.version as latest_version, latest.schema_id as latest_schema_id
-      from (select 1) as one ${settingsJoins(subject)}
-      left join lateral (
-        select v.version, v.schema_id from subject_versions v join schemas s on s.id = v.schema_id
-        where v.subject = ${subject} and s.fingerprint = ${fingerprint} and not v.deleted
-        order by v.version desc limit 1) as existing on true
-      left join lateral (
-        select version, schema_id from subject_versions where subject = ${subject} and not deleted
-        order by version desc limit 1) as latest on true`,
-  );
+  const [row] = await queryRows<SnapshotColumns>(tx, snapshotQuery(subject, fingerprint));
+  return toSnapshot(row);
+}
+
+function snapshotQuery(subject: unknown, fingerprint: unknown): SQL {
+  return sql`select ${settingsColumns(subject)},
+      (select coalesce(max(version), 0) from subject_versions where subject = ${subject}) as max_version,
+      existing.version as existing_version, existing.schema_id as existing_schema_id,
+      latest.version as latest_version, latest.schema_id as latest_schema_id
+    from (select 1) as one ${settingsJoins(subject)}
+    left join lateral (
+      select v.version, v.schema_id from subject_versions v join schemas s on s.id = v.schema_id
+      where v.subject = ${subject} and s.fingerprint = ${fingerprint} and not v.deleted
+      order by v.version desc limit 1) as existing on true
+    left join lateral (
+      select version, schema_id from subject_versions where subject = ${subject} and not deleted
+      order by version desc limit 1) as latest on true`;
+}
+
+function toSnapshot(row: SnapshotColumns | undefined): RegistrationSnapshot {
   return {
     ...toSettings(row),
     maxVersion: Number(row?.max_version ?? 0),
@@ -143,30 +149,121 @@ export interface WrittenRegistration {
 
 /** `insertRegistration`'s statement, for a caller that sends it itself; nothing is written unless `guard` holds. */
 export function registrationStatement(r: NewRegistration, guard: SQL = sql`true`): SQL {
+  return sql`with ${registrationSteps(registrationValues(r), guard)}
+    select id, exists (select 1 from inserted) as created from chosen`;
+}
+
+/** A registration's statement values (JSON columns as text), by name. */
+function registrationValues(r: NewRegistration): Record<keyof NewRegistration, unknown> {
   const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-  return sql`with inserted as (
-        insert into schemas (schema_type, schema, fingerprint, "references", metadata, rule_set)
-        select ${r.schemaType}, ${r.canonical}, ${r.fingerprint}, ${json(r.references)}::jsonb,
-          ${json(r.metadata)}::jsonb, ${json(r.ruleSet)}::jsonb
-        where ${guard}
-        on conflict do nothing
-        returning id
-      ), chosen as (
-        select id from inserted
-        union all
-        select id from schemas where fingerprint = ${r.fingerprint} and ${guard}
-        limit 1
-      ), version as (
-        insert into subject_versions (subject, version, schema_id)
-        select ${r.subject}::text, ${r.version}::int, id from chosen
-        returning schema_id
-      ), event as (
-        insert into events (event_type, subject, data)
-        select 'schema.registered', ${r.subject}::text, jsonb_build_object('subject', ${r.subject}::text,
-          'version', ${r.version}::int, 'id', schema_id, 'schemaType', ${r.schemaType}::text)
-        from version
-      )
-      select id, exists (select 1 from inserted) as created from chosen`;
+  return { ...r, references: json(r.references), metadata: json(r.metadata), ruleSet: json(r.ruleSet) };
+}
+
+/** The write's common table expressions: `inserted` (a new schema row), `chosen` (its id), version, event. */
+function registrationSteps(r: Record<keyof NewRegistration, unknown>, guard: SQL): SQL {
+  return sql`inserted as (
+      insert into schemas (schema_type, schema, fingerprint, "references", metadata, rule_set)
+      select ${r.schemaType}, ${r.canonical}, ${r.fingerprint}, ${r.references}::jsonb,
+        ${r.metadata}::jsonb, ${r.ruleSet}::jsonb
+      where ${guard}
+      on conflict do nothing
+      returning id
+    ), chosen as (
+      select id from inserted
+      union all
+      select id from schemas where fingerprint = ${r.fingerprint} and ${guard}
+      limit 1
+    ), version as (
+      insert into subject_versions (subject, version, schema_id)
+      select ${r.subject}::text, ${r.version}::int, id from chosen
+      returning schema_id
+    ), event as (
+      insert into events (event_type, subject, data)
+      select 'schema.registered', ${r.subject}::text, jsonb_build_object('subject', ${r.subject}::text,
+        'version', ${r.version}::int, 'id', schema_id, 'schemaType', ${r.schemaType}::text)
+      from version
+    )`;
+}
+
+/** What a registration decides on, minus the per-schema part: the state the fast path expects to find. */
+export type SubjectState = Omit<RegistrationSnapshot, 'existing'>;
+
+/**
+ * The fast path's write: reads the snapshot (send it right behind `subjectLockStatement`, in the same
+ * transaction) and writes version `r.version` only if the subject is exactly in the `expected` state
+ * and does not hold this schema yet. Either way it answers with the snapshot it read.
+ */
+export function speculativeRegistration(r: NewRegistration, expected: SubjectState): ScriptStatement {
+  speculative ??= preparedTemplate(speculativeQuery());
+  const own = expected.ownConfig;
+  const global = expected.globalConfig;
+  return speculative({
+    ...registrationValues(r),
+    maxVersion: expected.maxVersion,
+    latestVersion: expected.latest?.version ?? null,
+    latestSchemaId: expected.latest?.schemaId ?? null,
+    ownMode: expected.ownMode ?? null,
+    globalMode: expected.globalMode ?? null,
+    ownConfig: own !== undefined,
+    ownLevel: own?.compatibilityLevel ?? null,
+    ownPolicy: own?.compatibilityPolicy ?? null,
+    ownNormalize: own?.normalize ?? null,
+    globalConfig: global !== undefined,
+    globalLevel: global?.compatibilityLevel ?? null,
+    globalPolicy: global?.compatibilityPolicy ?? null,
+    globalNormalize: global?.normalize ?? null,
+  });
+}
+
+let speculative: ((values: Record<string, unknown>) => ScriptStatement) | undefined;
+
+function speculativeQuery(): SQL {
+  const slot = (name: string) => sql.placeholder(name);
+  const is = (column: string, name: string, type: string) =>
+    sql`snapshot.${sql.raw(column)} is not distinct from ${slot(name)}::${sql.raw(type)}`;
+  const matches = sql.join(
+    [
+      sql`snapshot.existing_version is null`,
+      is('max_version', 'maxVersion', 'int'),
+      is('latest_version', 'latestVersion', 'int'),
+      is('latest_schema_id', 'latestSchemaId', 'bigint'),
+      is('own_mode', 'ownMode', 'text'),
+      is('global_mode', 'globalMode', 'text'),
+      is('own_config', 'ownConfig', 'boolean'),
+      is('own_level', 'ownLevel', 'text'),
+      is('own_policy', 'ownPolicy', 'text'),
+      is('own_normalize', 'ownNormalize', 'boolean'),
+      is('global_config', 'globalConfig', 'boolean'),
+      is('global_level', 'globalLevel', 'text'),
+      is('global_policy', 'globalPolicy', 'text'),
+      is('global_normalize', 'globalNormalize', 'boolean'),
+    ],
+    sql` and `,
+  );
+  const r = {
+    subject: slot('subject'),
+    version: slot('version'),
+    schemaType: slot('schemaType'),
+    canonical: slot('canonical'),
+    fingerprint: slot('fingerprint'),
+    references: slot('references'),
+    metadata: slot('metadata'),
+    ruleSet: slot('ruleSet'),
+  };
+  return sql`with snapshot as (${snapshotQuery(r.subject, r.fingerprint)}),
+      expected as (select 1 from snapshot where ${matches}),
+      ${registrationSteps(r, sql`exists (select 1 from expected)`)}
+    select snapshot.*, (select id from chosen) as written_id from snapshot`;
+}
+
+/** The fast path's answer: the schema id when it wrote the version, and the snapshot it read either way. */
+export function speculationOutcome(rows: unknown[]): {
+  writtenId: number | undefined;
+  snapshot: RegistrationSnapshot;
+} {
+  const row = rows[0] as (SnapshotColumns & { written_id: number | string | null }) | undefined;
+  const id = row?.written_id;
+  return { writtenId: id === null || id === undefined ? undefined : Number(id), snapshot: toSnapshot(row) };
 }
 
 /** The statement's answer: undefined when it wrote nothing. */

@@ -1,4 +1,4 @@
-import { lockSubject, type Tx } from '../../db/client.ts';
+import { lockSubject, subjectLockText, type Tx } from '../../db/client.ts';
 import { insertReferences } from '../../db/repositories/references.ts';
 import type { PipelinePool } from '../../db/pipeline.ts';
 import {
@@ -6,14 +6,18 @@ import {
   readRegistrationSnapshot,
   readSubjectSettings,
   registrationStatement,
+  speculationOutcome,
+  speculativeRegistration,
   writtenRegistration,
   type NewRegistration,
+  type RegistrationSnapshot,
   type SubjectSettings,
+  type SubjectState,
 } from '../../db/repositories/registration.ts';
 import { findVersionByFingerprint, insertVersion } from '../../db/repositories/versions.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { IdentifiedSchema, ParsedSchema, SchemaInput } from '../../domain/schema/json/parseSchema.ts';
-import { prepareForCheck } from '../../domain/compatibility/index.ts';
+import { isTransitive, prepareForCheck } from '../../domain/compatibility/index.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../events/outbox.ts';
 import { checkAgainstSubject, incompatibleError } from '../compatibility/checkAgainstSubject.ts';
@@ -64,7 +68,7 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
 
   const result =
     (pipelines !== undefined && identified !== undefined
-      ? await registerPipelined(deps, pipelines, input, identified)
+      ? await registerOnPostgres(deps, pipelines, input, identified)
       : undefined) ??
     (await deps.db.transaction(async (tx) => {
       // The lock and the snapshot travel together; the snapshot's statement starts once the lock is held, so
@@ -104,6 +108,91 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
 
 const defaultsOf = (deps: Deps) => ({ level: deps.config.defaultCompatibility });
 
+type Outcome = { id: number; version: number; created: boolean };
+
+/** PostgreSQL without references: the one-round-trip path when it applies, else the two-round-trip one. */
+async function registerOnPostgres(
+  deps: Deps,
+  pipelines: PipelinePool,
+  input: RegisterInput,
+  identified: IdentifiedSchema,
+): Promise<Outcome | undefined> {
+  let checked: { problem: { error: unknown } | undefined } | undefined;
+  const problemOf = () => (checked ??= { problem: validationProblem(identified) }).problem;
+  return (
+    (await registerSpeculatively(deps, pipelines, input, identified, problemOf)) ??
+    (await registerPipelined(deps, pipelines, input, identified, problemOf))
+  );
+}
+
+/**
+ * The common registration in one round trip, when this instance knows the subject's state (it last saw
+ * it under the lock): the checks and the compatibility check run against that state first, then one
+ * message takes the subject lock and writes the version only if the subject is still in exactly that
+ * state — one socket write, one commit. Undefined when the locked path must decide: the state is unknown
+ * or stale, or the request is anything but a valid, compatible new version in READWRITE mode.
+ */
+async function registerSpeculatively(
+  deps: Deps,
+  pipelines: PipelinePool,
+  input: RegisterInput,
+  identified: IdentifiedSchema,
+  problemOf: () => { error: unknown } | undefined,
+): Promise<Outcome | undefined> {
+  const { subject, body } = input;
+  const expected = deps.cache.subjectState(subject);
+  if (expected === undefined || body.id !== undefined || body.version !== undefined) return undefined;
+  if (effectiveMode(expected.ownMode, expected.globalMode) !== 'READWRITE') return undefined;
+  const config = effectiveConfig(expected.ownConfig, expected.globalConfig, defaultsOf(deps));
+  if ((config.normalize && !input.normalize) || isTransitive(config.level)) return undefined;
+  // A bad schema is reported by the locked path, where a refused write outranks it.
+  if (problemOf() !== undefined) return undefined;
+  const parsed = identified.schema;
+  const verdict = await checkAgainstSubject(deps, deps.db, subject, parsed, config, expected).catch(
+    () => undefined,
+  );
+  if (verdict?.compatible !== true) return undefined;
+  const version = expected.maxVersion + 1;
+  const [, rows] = await pipelines.script([
+    subjectLockText(subject),
+    speculativeRegistration(newRegistration(subject, version, parsed), expected),
+  ]);
+  const { writtenId, snapshot } = speculationOutcome(rows ?? []);
+  if (writtenId !== undefined) {
+    rememberState(deps, subject, {
+      ...expected,
+      maxVersion: version,
+      latest: { version, schemaId: writtenId },
+    });
+    return { id: writtenId, version, created: true };
+  }
+  rememberState(deps, subject, snapshot);
+  // The subject already holds this schema: the answer the locked path would give, without asking again.
+  const existing = snapshot.existing;
+  const now = effectiveConfig(snapshot.ownConfig, snapshot.globalConfig, defaultsOf(deps));
+  if (
+    existing !== undefined &&
+    effectiveMode(snapshot.ownMode, snapshot.globalMode) === 'READWRITE' &&
+    !(now.normalize && !input.normalize)
+  ) {
+    return { id: existing.schemaId, version: existing.version, created: false };
+  }
+  return undefined;
+}
+
+/** Keeps what the fast path may expect of the subject next time (never trusted: it is checked under the lock). */
+function rememberState(deps: Deps, subject: string, state: SubjectState | RegistrationSnapshot): void {
+  const { ownMode, globalMode, ownConfig, globalConfig, maxVersion, latest } = state;
+  deps.cache.rememberSubjectState(subject, {
+    ownMode,
+    globalMode,
+    ownConfig,
+    globalConfig,
+    maxVersion,
+    latest,
+  });
+}
+
 /**
  * PostgreSQL's common case (no references) in two round trips: BEGIN, the subject lock and the snapshot go
  * out together, and the schema's remaining checks run while they travel; the schema row, version and event
@@ -116,7 +205,8 @@ async function registerPipelined(
   pipelines: PipelinePool,
   input: RegisterInput,
   identified: IdentifiedSchema,
-): Promise<{ id: number; version: number; created: boolean } | undefined> {
+  problemOf: () => { error: unknown } | undefined,
+): Promise<Outcome | undefined> {
   const { subject, body } = input;
   const parsed = identified.schema;
   return pipelines.transaction(async (tx) => {
@@ -131,8 +221,9 @@ async function registerPipelined(
     await null;
     await null;
     await new Promise((resolve) => setImmediate(resolve));
-    const problem = validationProblem(identified);
+    const problem = problemOf();
     const [, snapshot] = await locked;
+    rememberState(deps, subject, snapshot);
     const mode = assertWritableMode(subject, snapshot);
     if (problem !== undefined) {
       assertImportFields(mode, body);
@@ -154,7 +245,13 @@ async function registerPipelined(
     const written = writtenRegistration(
       await tx.commitWith(registrationStatement(newRegistration(subject, version, parsed), tx.fence)),
     );
-    return written === undefined ? undefined : { id: written.schemaId, version, created: true };
+    if (written === undefined) return undefined;
+    rememberState(deps, subject, {
+      ...snapshot,
+      maxVersion: version,
+      latest: { version, schemaId: written.schemaId },
+    });
+    return { id: written.schemaId, version, created: true };
   });
 }
 
