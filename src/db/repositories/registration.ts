@@ -195,48 +195,39 @@ export type SubjectState = Omit<RegistrationSnapshot, 'existing'>;
  */
 export function speculativeRegistration(r: NewRegistration, expected: SubjectState): ScriptStatement {
   speculative ??= preparedTemplate(speculativeQuery());
-  const own = expected.ownConfig;
-  const global = expected.globalConfig;
-  return speculative({
-    ...registrationValues(r),
-    maxVersion: expected.maxVersion,
-    latestVersion: expected.latest?.version ?? null,
-    latestSchemaId: expected.latest?.schemaId ?? null,
-    ownMode: expected.ownMode ?? null,
-    globalMode: expected.globalMode ?? null,
-    ownConfig: own !== undefined,
-    ownLevel: own?.compatibilityLevel ?? null,
-    ownPolicy: own?.compatibilityPolicy ?? null,
-    ownNormalize: own?.normalize ?? null,
-    globalConfig: global !== undefined,
-    globalLevel: global?.compatibilityLevel ?? null,
-    globalPolicy: global?.compatibilityPolicy ?? null,
-    globalNormalize: global?.normalize ?? null,
-  });
+  const values: Record<string, unknown> = registrationValues(r);
+  for (const [column, [, of]] of Object.entries(EXPECTED)) values[column] = of(expected) ?? null;
+  return speculative(values);
 }
 
 let speculative: ((values: Record<string, unknown>) => ScriptStatement) | undefined;
 
+/** The snapshot columns the fast path expects to find unchanged: SQL type, and the value it expects. */
+const EXPECTED: Record<string, [type: string, of: (s: SubjectState) => unknown]> = {
+  max_version: ['int', (s) => s.maxVersion],
+  latest_version: ['int', (s) => s.latest?.version],
+  latest_schema_id: ['bigint', (s) => s.latest?.schemaId],
+  own_mode: ['text', (s) => s.ownMode],
+  global_mode: ['text', (s) => s.globalMode],
+  own_config: ['boolean', (s) => s.ownConfig !== undefined],
+  own_level: ['text', (s) => s.ownConfig?.compatibilityLevel],
+  own_policy: ['text', (s) => s.ownConfig?.compatibilityPolicy],
+  own_normalize: ['boolean', (s) => s.ownConfig?.normalize],
+  global_config: ['boolean', (s) => s.globalConfig !== undefined],
+  global_level: ['text', (s) => s.globalConfig?.compatibilityLevel],
+  global_policy: ['text', (s) => s.globalConfig?.compatibilityPolicy],
+  global_normalize: ['boolean', (s) => s.globalConfig?.normalize],
+};
+
 function speculativeQuery(): SQL {
   const slot = (name: string) => sql.placeholder(name);
-  const is = (column: string, name: string, type: string) =>
-    sql`snapshot.${sql.raw(column)} is not distinct from ${slot(name)}::${sql.raw(type)}`;
   const matches = sql.join(
     [
       sql`snapshot.existing_version is null`,
-      is('max_version', 'maxVersion', 'int'),
-      is('latest_version', 'latestVersion', 'int'),
-      is('latest_schema_id', 'latestSchemaId', 'bigint'),
-      is('own_mode', 'ownMode', 'text'),
-      is('global_mode', 'globalMode', 'text'),
-      is('own_config', 'ownConfig', 'boolean'),
-      is('own_level', 'ownLevel', 'text'),
-      is('own_policy', 'ownPolicy', 'text'),
-      is('own_normalize', 'ownNormalize', 'boolean'),
-      is('global_config', 'globalConfig', 'boolean'),
-      is('global_level', 'globalLevel', 'text'),
-      is('global_policy', 'globalPolicy', 'text'),
-      is('global_normalize', 'globalNormalize', 'boolean'),
+      ...Object.entries(EXPECTED).map(
+        ([column, [type]]) =>
+          sql`snapshot.${sql.raw(column)} is not distinct from ${slot(column)}::${sql.raw(type)}`,
+      ),
     ],
     sql` and `,
   );
