@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, STORAGE } from '../../test/helpers/registry.ts';
 import { openDatabase, queryRows, type DatabaseHandle } from './client.ts';
 import type { PipelinePool } from './pipeline.ts';
@@ -106,5 +106,63 @@ describe.skipIf(STORAGE !== 'postgres')('pipelined transactions (postgres)', () 
       );
     expect('rows' in outcome ? outcome.rows : []).toEqual([]);
     expect(await values()).toEqual([2]);
+  });
+  describe('grouped scripts', () => {
+    /** A member that inserts `v` and reports how many rows its transaction saw by then (its place in the run). */
+    const member = (v: number, order: string) =>
+      pool.groupScript(
+        [
+          `select pg_advisory_xact_lock(${5000 + v})`,
+          `insert into pipeline_t values (${v}) returning (select count(*)::int from pipeline_t) as seen`,
+        ],
+        order,
+      );
+
+    it('sends the scripts handed in together as one, in their order, each answered with its own rows', async () => {
+      const sent = vi.spyOn(pool, 'script');
+      try {
+        const results = await Promise.all([member(3, 'c'), member(1, 'a'), member(2, 'b')]);
+        expect(sent).toHaveBeenCalledTimes(1);
+        // Run in `order`: each member's count sees the rows of the members before it, not its own.
+        expect(results.map((r) => r[1])).toEqual([[{ seen: 2 }], [{ seen: 0 }], [{ seen: 1 }]]);
+        expect(await values()).toEqual([1, 2, 3]);
+      } finally {
+        sent.mockRestore();
+      }
+    });
+
+    it('fails only the member that fails: the others are written once', async () => {
+      const broken = pool.groupScript(
+        ['select pg_advisory_xact_lock(5009)', 'insert into pipeline_t values (1 / 0)'],
+        'b',
+      );
+      const results = await Promise.allSettled([member(1, 'a'), broken, member(3, 'c')]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/division by zero/);
+      expect(await values()).toEqual([1, 3]);
+    });
+
+    it('fails every member, re-running none, when the group loses its session', async () => {
+      const killer = pool.groupScript(['select 1', 'select pg_terminate_backend(pg_backend_pid())'], 'a');
+      const results = await Promise.allSettled([killer, member(2, 'b')]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      expect(await values()).toEqual([]);
+      // The pool carries on with a new session (as everywhere, the dead one may fail one more script first).
+      const again = await member(3, 'c').catch(() => member(3, 'c'));
+      expect(again[1]).toEqual([{ seen: 0 }]);
+      expect(await values()).toEqual([3]);
+    });
+
+    it('keeps scripts of different turns of the event loop apart', async () => {
+      const sent = vi.spyOn(pool, 'script');
+      try {
+        await member(1, 'a');
+        await member(2, 'b');
+        expect(sent).toHaveBeenCalledTimes(2);
+        expect(await values()).toEqual([1, 2]);
+      } finally {
+        sent.mockRestore();
+      }
+    });
   });
 });

@@ -153,10 +153,11 @@ async function registerSpeculatively(
   );
   if (verdict?.compatible !== true) return undefined;
   const version = expected.maxVersion + 1;
-  const [, rows] = await pipelines.script([
-    subjectLockText(subject),
-    speculativeRegistration(newRegistration(subject, version, parsed), expected),
-  ]);
+  // Grouped with other subjects' registrations of this moment: one write and one commit for all of them.
+  const [, rows] = await pipelines.groupScript(
+    [subjectLockText(subject), speculativeRegistration(newRegistration(subject, version, parsed), expected)],
+    subject,
+  );
   const { writtenId, snapshot } = speculationOutcome(rows ?? []);
   if (writtenId !== undefined) {
     rememberState(deps, subject, {
