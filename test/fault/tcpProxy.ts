@@ -12,6 +12,8 @@ export interface TcpProxy {
   connections(): number;
   /** Destroys every connection in both directions and stops accepting: new connects are refused. */
   cut(): Promise<void>;
+  /** Resets every client connection (TCP RST, as a restarting server does) and keeps accepting new ones. */
+  reset(): void;
   /** Listens again on the same port and forwards new connections to the target. */
   restore(): Promise<void>;
   close(): Promise<void>;
@@ -66,6 +68,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     port,
     connections: () => pairs.size,
     cut: stop,
+    reset() {
+      for (const [client, upstream] of pairs) {
+        client.resetAndDestroy();
+        upstream.destroy();
+      }
+      pairs.clear();
+    },
     async restore() {
       if (server === undefined) server = await listen(port);
     },

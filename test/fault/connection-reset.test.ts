@@ -1,0 +1,62 @@
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, STORAGE } from '../helpers/registry.ts';
+import { startTcpProxy, type TcpProxy } from './tcpProxy.ts';
+
+/**
+ * The database driver as installed (scripts/patch-postgres.mjs fixes postgres.js 3.4.9 on `npm ci`): when
+ * the server resets a connection, a query issued after the reset surfaced but before the socket closed must
+ * fail at once, and the next query must reconnect cleanly. Unpatched, the first waits forever and the
+ * second waits out connect_timeout behind the first one's stale bytes.
+ */
+describe.skipIf(STORAGE !== 'postgres')('a connection reset by the server (postgres)', () => {
+  let proxy: TcpProxy;
+  let sql: postgres.Sql;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    drop = database.drop;
+    const target = new URL(database.url);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const viaProxy = new URL(database.url);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    // Far beyond the bound below: a reconnect stuck behind stale bytes must not be rescued by its timeout.
+    sql = postgres(viaProxy.toString(), { max: 1, connect_timeout: 60, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await sql?.end({ timeout: 0 });
+    await proxy?.close();
+    await drop?.();
+  });
+
+  /** The query's outcome, or 'no answer' when it has none within 5 s (the unpatched driver never answers). */
+  const outcome = (query: Promise<unknown>): Promise<string> =>
+    Promise.race([
+      query.then(
+        () => 'ok',
+        (error: { code?: string }) => `failed ${error.code}`,
+      ),
+      new Promise<string>((resolve) => setTimeout(() => resolve('no answer'), 5_000).unref()),
+    ]);
+
+  it('fails a query caught between the reset and the close, then reconnects', async () => {
+    for (let round = 0; round < 5; round++) {
+      expect(await outcome(sql`select 1`)).toBe('ok');
+      proxy.reset();
+      // The query that meets the reset fails; the one issued from its failure handler runs before the
+      // socket's close event, on a connection that will not come back.
+      let issuedInBetween: Promise<string> | undefined;
+      const first = await outcome(
+        sql`select 2`.catch((error: unknown) => {
+          issuedInBetween = outcome(sql`select 3`);
+          throw error;
+        }),
+      );
+      expect(first).toMatch(/^failed /);
+      expect(await issuedInBetween).toMatch(/^failed /);
+      // And the connection comes back, with nothing stale in front of its startup message.
+      expect(await outcome(sql`select 4`)).toBe('ok');
+    }
+  });
+});
