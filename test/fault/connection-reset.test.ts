@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, STORAGE } from '../helpers/registry.ts';
-import { startTcpProxy, type TcpProxy } from './tcpProxy.ts';
+import { proxyDatabase, type TcpProxy } from './tcpProxy.ts';
 
 /**
  * The database driver as installed (scripts/patch-postgres.mjs fixes postgres.js 3.4.9 on `npm ci`): when
@@ -17,12 +17,10 @@ describe.skipIf(STORAGE !== 'postgres')('a connection reset by the server (postg
   beforeAll(async () => {
     const database = await createTestDatabase();
     drop = database.drop;
-    const target = new URL(database.url);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const viaProxy = new URL(database.url);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    const proxied = await proxyDatabase(database.url);
+    proxy = proxied.proxy;
     // Far beyond the bound below: a reconnect stuck behind stale bytes must not be rescued by its timeout.
-    sql = postgres(viaProxy.toString(), { max: 1, connect_timeout: 60, onnotice: () => {} });
+    sql = postgres(proxied.viaProxy.toString(), { max: 1, connect_timeout: 60, onnotice: () => {} });
   });
   afterAll(async () => {
     await sql?.end({ timeout: 0 });

@@ -9,7 +9,7 @@ import {
   type TestRegistry,
 } from '../helpers/registry.ts';
 import { expectEnvelope, sendRaw, type RawResponse } from '../security/envelope.ts';
-import { startTcpProxy, type TcpProxy } from './tcpProxy.ts';
+import { proxyDatabase, type TcpProxy } from './tcpProxy.ts';
 
 /**
  * The registry talks to PostgreSQL through a proxy the test can cut: the database "goes away" the way a
@@ -23,10 +23,8 @@ describe.skipIf(STORAGE !== 'postgres')('when the database becomes unreachable',
   beforeAll(async () => {
     const database = await createTestDatabase();
     dropDatabase = database.drop;
-    const target = new URL(database.url);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const viaProxy = new URL(database.url);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    const { proxy: started, viaProxy } = await proxyDatabase(database.url);
+    proxy = started;
     viaProxy.searchParams.set('connect_timeout', '2');
     // 503s are logged as errors by design; an outage is this suite's normal, so keep its output readable.
     registry = await startRegistry({ databaseUrl: viaProxy.toString(), env: { LOG_LEVEL: 'silent' } });

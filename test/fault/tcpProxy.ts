@@ -81,3 +81,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     close: stop,
   };
 }
+
+/** A proxy in front of the database `url` points at, and the same URL through it. */
+export async function proxyDatabase(url: string): Promise<{ proxy: TcpProxy; viaProxy: URL }> {
+  const target = new URL(url);
+  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const viaProxy = new URL(url);
+  viaProxy.host = `127.0.0.1:${proxy.port}`;
+  return { proxy, viaProxy };
+}
