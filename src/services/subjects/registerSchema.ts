@@ -78,9 +78,9 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
         readRegistrationSnapshot(tx, subject, parsed.fingerprint),
       ]);
       const mode = assertWritableMode(subject, snapshot);
-      const config = effectiveConfig(snapshot.ownConfig, snapshot.globalConfig, defaultsOf(deps));
+      const config = configOf(deps, snapshot);
       let existing = snapshot.existing;
-      if (config.normalize && !input.normalize) {
+      if (normalisedByConfig(config, input)) {
         // The subject normalises: identity is the normalised form's fingerprint.
         parsed = await parseRegisterRequest(deps, tx, subject, body, { normalize: true });
         existing = await findVersionByFingerprint(tx, subject, parsed.fingerprint, false);
@@ -106,7 +106,13 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
   return { id: result.id, version: result.version, parsed };
 }
 
-const defaultsOf = (deps: Deps) => ({ level: deps.config.defaultCompatibility });
+/** The level and flags in force for a subject, from settings read with its state. */
+const configOf = (deps: Deps, settings: SubjectSettings) =>
+  effectiveConfig(settings.ownConfig, settings.globalConfig, { level: deps.config.defaultCompatibility });
+
+/** Config switches on a normalisation the request did not ask for (identity is then the normalised form's). */
+const normalisedByConfig = (config: { normalize: boolean }, input: RegisterInput) =>
+  config.normalize && !input.normalize;
 
 type Outcome = { id: number; version: number; created: boolean };
 
@@ -143,8 +149,8 @@ async function registerSpeculatively(
   const expected = deps.cache.subjectState(subject);
   if (expected === undefined || body.id !== undefined || body.version !== undefined) return undefined;
   if (effectiveMode(expected.ownMode, expected.globalMode) !== 'READWRITE') return undefined;
-  const config = effectiveConfig(expected.ownConfig, expected.globalConfig, defaultsOf(deps));
-  if ((config.normalize && !input.normalize) || isTransitive(config.level)) return undefined;
+  const config = configOf(deps, expected);
+  if (normalisedByConfig(config, input) || isTransitive(config.level)) return undefined;
   // A bad schema is reported by the locked path, where a refused write outranks it.
   if (problemOf() !== undefined) return undefined;
   const parsed = identified.schema;
@@ -160,21 +166,17 @@ async function registerSpeculatively(
   );
   const { writtenId, snapshot } = speculationOutcome(rows ?? []);
   if (writtenId !== undefined) {
-    rememberState(deps, subject, {
-      ...expected,
-      maxVersion: version,
-      latest: { version, schemaId: writtenId },
-    });
+    rememberWritten(deps, subject, expected, version, writtenId);
     return { id: writtenId, version, created: true };
   }
   rememberState(deps, subject, snapshot);
   // The subject already holds this schema: the answer the locked path would give, without asking again.
   const existing = snapshot.existing;
-  const now = effectiveConfig(snapshot.ownConfig, snapshot.globalConfig, defaultsOf(deps));
+  const now = configOf(deps, snapshot);
   if (
     existing !== undefined &&
     effectiveMode(snapshot.ownMode, snapshot.globalMode) === 'READWRITE' &&
-    !(now.normalize && !input.normalize)
+    !normalisedByConfig(now, input)
   ) {
     return { id: existing.schemaId, version: existing.version, created: false };
   }
@@ -192,6 +194,17 @@ function rememberState(deps: Deps, subject: string, state: SubjectState | Regist
     maxVersion,
     latest,
   });
+}
+
+/** The state after this instance wrote `version` (schema `schemaId`) on top of `before`. */
+function rememberWritten(
+  deps: Deps,
+  subject: string,
+  before: SubjectState | RegistrationSnapshot,
+  version: number,
+  schemaId: number,
+): void {
+  rememberState(deps, subject, { ...before, maxVersion: version, latest: { version, schemaId } });
 }
 
 /**
@@ -230,8 +243,8 @@ async function registerPipelined(
       assertImportFields(mode, body);
       throw problem.error;
     }
-    const config = effectiveConfig(snapshot.ownConfig, snapshot.globalConfig, defaultsOf(deps));
-    if (config.normalize && !input.normalize) return undefined;
+    const config = configOf(deps, snapshot);
+    if (normalisedByConfig(config, input)) return undefined;
     const existing = snapshot.existing;
     if (existing !== undefined && matchesRequest(existing, body)) {
       return { id: existing.schemaId, version: existing.version, created: false };
@@ -247,11 +260,7 @@ async function registerPipelined(
       await tx.commitWith(registrationStatement(newRegistration(subject, version, parsed), tx.fence)),
     );
     if (written === undefined) return undefined;
-    rememberState(deps, subject, {
-      ...snapshot,
-      maxVersion: version,
-      latest: { version, schemaId: written.schemaId },
-    });
+    rememberWritten(deps, subject, snapshot, version, written.schemaId);
     return { id: written.schemaId, version, created: true };
   });
 }
