@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config.ts';
 import { events as eventsTable } from '../src/db/schema.ts';
 import { closeDeps, createDeps, type Deps } from '../src/deps.ts';
 import { EVENTS_CHANNEL, parseEnvelope } from '../src/events/envelope.ts';
+import { queryRows } from '../src/db/client.ts';
 import { readHead } from '../src/events/store.ts';
 import { createScratchDatabase, type ScratchDatabase } from './lib/postgres.ts';
 import { percentile } from './lib/report.ts';
@@ -137,12 +138,19 @@ async function measureLatency(
 
 async function measureCatchUp(deps: Deps, url: string): Promise<{ relayMs: number; feedMs: number }> {
   const start = await readHead(deps.db);
-  const rows = Array.from({ length: CATCH_UP_EVENTS }, (_, i) => ({
-    eventType: 'config.changed',
-    subject: `bench-catch-up-${i % 100}`,
-    data: { subject: `bench-catch-up-${i % 100}`, config: { compatibilityLevel: 'BACKWARD' } },
-  }));
   await deps.db.transaction(async (tx) => {
+    // A backlog written in one transaction: it takes its positions at once, as event writers do.
+    const [taken] = await queryRows<{ seq: string | number }>(
+      tx,
+      sql`update outbox_positions set seq = seq + ${CATCH_UP_EVENTS} where name = 'head' returning seq`,
+    );
+    const first = Number(taken?.seq) - CATCH_UP_EVENTS + 1;
+    const rows = Array.from({ length: CATCH_UP_EVENTS }, (_, i) => ({
+      seq: first + i,
+      eventType: 'config.changed',
+      subject: `bench-catch-up-${i % 100}`,
+      data: { subject: `bench-catch-up-${i % 100}`, config: { compatibilityLevel: 'BACKWARD' } },
+    }));
     for (let i = 0; i < rows.length; i += 1_000)
       await tx.insert(eventsTable).values(rows.slice(i, i + 1_000));
   });

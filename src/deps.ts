@@ -30,7 +30,6 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
     const cache = new RegistryCache();
     events = createEventsRuntime({
       db: database.db,
-      driver: database.kind,
       soloSession: database.soloSession,
       redisUrl: config.redisUrl,
       logger,

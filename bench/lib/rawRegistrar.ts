@@ -13,7 +13,7 @@ export interface RawRegistrar {
 /**
  * The floor any registry has to pay per registration: one transaction that takes the subject lock, inserts
  * the schema row (deduplicated by fingerprint), allocates the next version, inserts the version and the
- * outbox event. Same tables (migrated by the registry's own migrations), same pool size as the registry.
+ * outbox event with its feed position. Same tables (migrated by the registry's own migrations), same pool size as the registry.
  */
 export async function openRawRegistrar(url: string): Promise<RawRegistrar> {
   const handle = await openDatabase({ databaseUrl: url, dataDir: 'unused' });
@@ -35,7 +35,10 @@ export async function openRawRegistrar(url: string): Promise<RawRegistrar> {
       const version = next[0]?.v ?? 1;
       await tx`insert into subject_versions (subject, version, schema_id) values (${subject}, ${version}, ${id})`;
       const data = { subject, version, id, schemaType: 'JSON' };
-      await tx`insert into events (event_type, subject, data) values ('schema.registered', ${subject}, ${sql.json(data)})`;
+      // The event row takes its feed position as the registry's do (the schema has no other way to write one).
+      await tx`with position as (update outbox_positions set seq = seq + 1 where name = 'head' returning seq)
+        insert into events (seq, event_type, subject, data)
+        select seq, 'schema.registered', ${subject}, ${sql.json(data)} from position`;
     });
     return performance.now() - started;
   };

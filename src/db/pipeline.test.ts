@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, STORAGE } from '../../test/helpers/registry.ts';
 import { openDatabase, queryRows, type DatabaseHandle } from './client.ts';
+import { preparedTemplate } from './inline.ts';
 import type { PipelinePool } from './pipeline.ts';
 
 /** Pipelined transactions carry every registration on PostgreSQL; these pin down what they promise. */
@@ -110,13 +111,14 @@ describe.skipIf(STORAGE !== 'postgres')('pipelined transactions (postgres)', () 
   describe('grouped scripts', () => {
     /** A member that inserts `v` and reports how many rows its transaction saw by then (its place in the run). */
     const member = (v: number, order: string) =>
-      pool.groupScript(
-        [
-          `select pg_advisory_xact_lock(${5000 + v})`,
+      pool.groupScript({
+        lock: `select pg_advisory_xact_lock(${5000 + v})`,
+        statements: [
           `insert into pipeline_t values (${v}) returning (select count(*)::int from pipeline_t) as seen`,
         ],
+        last: [],
         order,
-      );
+      });
 
     it('sends the scripts handed in together as one, in their order, each answered with its own rows', async () => {
       const sent = vi.spyOn(pool, 'script');
@@ -124,7 +126,7 @@ describe.skipIf(STORAGE !== 'postgres')('pipelined transactions (postgres)', () 
         const results = await Promise.all([member(3, 'c'), member(1, 'a'), member(2, 'b')]);
         expect(sent).toHaveBeenCalledTimes(1);
         // Run in `order`: each member's count sees the rows of the members before it, not its own.
-        expect(results.map((r) => r[1])).toEqual([[{ seen: 2 }], [{ seen: 0 }], [{ seen: 1 }]]);
+        expect(results.map((r) => r[0])).toEqual([[{ seen: 2 }], [{ seen: 0 }], [{ seen: 1 }]]);
         expect(await values()).toEqual([1, 2, 3]);
       } finally {
         sent.mockRestore();
@@ -132,10 +134,12 @@ describe.skipIf(STORAGE !== 'postgres')('pipelined transactions (postgres)', () 
     });
 
     it('fails only the member that fails: the others are written once', async () => {
-      const broken = pool.groupScript(
-        ['select pg_advisory_xact_lock(5009)', 'insert into pipeline_t values (1 / 0)'],
-        'b',
-      );
+      const broken = pool.groupScript({
+        lock: 'select pg_advisory_xact_lock(5009)',
+        statements: ['insert into pipeline_t values (1 / 0) returning v'],
+        last: [],
+        order: 'b',
+      });
       const results = await Promise.allSettled([member(1, 'a'), broken, member(3, 'c')]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/division by zero/);
@@ -143,14 +147,60 @@ describe.skipIf(STORAGE !== 'postgres')('pipelined transactions (postgres)', () 
     });
 
     it('fails every member, re-running none, when the group loses its session', async () => {
-      const killer = pool.groupScript(['select 1', 'select pg_terminate_backend(pg_backend_pid())'], 'a');
+      const killer = pool.groupScript({
+        lock: 'select 1',
+        statements: ['select pg_terminate_backend(pg_backend_pid())'],
+        last: [],
+        order: 'a',
+      });
       const results = await Promise.allSettled([killer, member(2, 'b')]);
       expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
       expect(await values()).toEqual([]);
       // The pool carries on with a new session (as everywhere, the dead one may fail one more script first).
       const again = await member(3, 'c').catch(() => member(3, 'c'));
-      expect(again[1]).toEqual([{ seen: 0 }]);
+      expect(again[0]).toEqual([{ seen: 0 }]);
       expect(await values()).toEqual([3]);
+    });
+
+    it('takes every member’s lock before any member’s work, and runs every `last` statement after it', async () => {
+      const locksHeld = `(select count(*)::int from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()
+        and objid between 5101 and 5103)`;
+      const grouped = (v: number) =>
+        pool.groupScript({
+          lock: `select pg_advisory_xact_lock(${5100 + v})`,
+          statements: [`insert into pipeline_t values (${v}) returning ${locksHeld} as locks`],
+          // Written only if every member's work is done by then.
+          last: [
+            `insert into pipeline_t select ${10 + v} where (select count(*) from pipeline_t where v < 10) = 3 returning v`,
+          ],
+          order: String(v),
+        });
+      const results = await Promise.all([grouped(2), grouped(1), grouped(3)]);
+      expect(results.map((r) => r[0])).toEqual([[{ locks: 3 }], [{ locks: 3 }], [{ locks: 3 }]]);
+      expect(await values()).toEqual([1, 2, 3, 11, 12, 13]);
+    });
+
+    it('answers each member with its own rows when its statements are prepared on first use', async () => {
+      const insert = preparedTemplate(
+        sql`insert into pipeline_t values (${sql.placeholder('v')}) returning v`,
+      );
+      const echo = preparedTemplate(sql`select ${sql.placeholder('v')}::int * 100 as hundred`);
+      const prepared = (v: number) =>
+        pool.groupScript({
+          lock: `select pg_advisory_xact_lock(${5200 + v})`,
+          statements: [insert({ v }), echo({ v })],
+          last: [echo({ v: v + 1 })],
+          order: String(v),
+        });
+      // Twice: the first time the group's message starts with the PREPAREs, the second time it does not.
+      for (const round of [1, 2]) {
+        const results = await Promise.all([prepared(round * 2), prepared(round * 2 + 1)]);
+        expect(results).toEqual([
+          [[{ v: round * 2 }], [{ hundred: round * 200 }]],
+          [[{ v: round * 2 + 1 }], [{ hundred: round * 200 + 100 }]],
+        ]);
+      }
+      expect(await values()).toEqual([2, 3, 4, 5]);
     });
 
     it('keeps scripts of different turns of the event loop apart', async () => {

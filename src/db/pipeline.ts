@@ -52,7 +52,7 @@ export class SoloConnection {
    * would wait a whole extra turn of the event loop. Trailing spaces bring the message to 1 KiB, which
    * postgres.js writes at once.
    */
-  async script(statements: readonly (string | ScriptStatement)[], retried = false): Promise<unknown[][]> {
+  async script(statements: readonly Statement[], retried = false): Promise<unknown[][]> {
     // A grouped script can hold the same statement more than once: prepare each name once.
     const byName = new Map<string, ScriptStatement>();
     for (const s of statements)
@@ -72,8 +72,16 @@ export class SoloConnection {
       return this.script(statements, true);
     }
     for (const s of unprepared) this.prepared.add(s.name);
-    const results = statements.length + unprepared.length === 1 ? [result] : (result as unknown[]);
-    return results.slice(unprepared.length) as unknown[][];
+    // postgres.js starts a result at each row description, so the PREPAREs share one leading result and
+    // a statement that returns no rows would merge into the one before it.
+    const leading = unprepared.length > 0 ? 1 : 0;
+    const expected = leading + statements.length;
+    const results = expected === 1 ? [result] : (result as unknown[]);
+    if (results.length !== expected)
+      throw new Error(
+        `a script statement returned no rows description (${results.length} of ${expected} results)`,
+      );
+    return results.slice(leading) as unknown[][];
   }
 
   async close(): Promise<void> {
@@ -111,16 +119,28 @@ export interface PipelinedTx {
    */
   readonly fence: SQL;
   /**
-   * Sends the transaction's last write with COMMIT behind it and resolves to the write's rows once both
-   * are done. If the write fails, the COMMIT ends the transaction as a rollback and the write's error is thrown.
+   * Sends the transaction's last write, then `after` (statements whose rows nobody needs, such as the outbox
+   * event), then COMMIT, and resolves to the write's rows once all are done. If a statement fails, the
+   * COMMIT ends the transaction as a rollback and the first error is thrown.
    */
-  commitWith<T>(query: SQL): Promise<T[]>;
+  commitWith<T>(query: SQL, ...after: SQL[]): Promise<T[]>;
+}
+
+type Statement = string | ScriptStatement;
+
+/** A script for `groupScript`, in three parts that a group sends part by part (see there). */
+export interface GroupedScript {
+  /** The statement taking the transaction-scoped lock that `order` names. */
+  lock: Statement;
+  /** The work; the caller gets these statements' rows. */
+  statements: readonly Statement[];
+  /** Statements that must come after every lock and write of the group (they take the feed position). */
+  last: readonly Statement[];
+  order: string;
 }
 
 /** A script waiting to go out with the others handed in during the same turn of the event loop. */
-interface GroupMember {
-  statements: readonly (string | ScriptStatement)[];
-  order: string;
+interface GroupMember extends GroupedScript {
   resolve(results: unknown[][]): void;
   reject(error: unknown): void;
 }
@@ -156,16 +176,18 @@ export class PipelinePool {
         return connection.send(query);
       },
       fence: sql`current_setting('schemata.tx', true) = ${token}`,
-      commitWith: async <R>(query: SQL) => {
+      commitWith: async <R>(query: SQL, ...after: SQL[]) => {
         if (ended) throw new Error('the pipelined transaction has ended');
         ended = true;
-        const [rows, commit] = await Promise.allSettled([
+        const [rows, ...rest] = await Promise.allSettled([
           connection.send<R>(query),
+          ...after.map((statement) => connection.send(statement)),
           connection.text('commit'),
           begun,
         ]);
         if (rows.status === 'rejected') throw rows.reason;
-        if (commit.status === 'rejected') throw commit.reason;
+        const failed = rest.find((result) => result.status === 'rejected');
+        if (failed !== undefined) throw failed.reason;
         return rows.value;
       },
     };
@@ -181,11 +203,12 @@ export class PipelinePool {
 
   /**
    * Sends `statements` as one simple query: one socket write, one round trip and one implicit transaction.
+   * Each statement must return rows (a `select`, or a write with `returning`), even if none.
    * A failure anywhere rolls all of it back, transaction-scoped locks are held to its end, and in READ
    * COMMITTED each statement reads a snapshot taken when it starts. A prepared statement is parsed and
    * planned once per connection. Resolves to each statement's rows.
    */
-  async script(statements: readonly (string | ScriptStatement)[]): Promise<unknown[][]> {
+  async script(statements: readonly Statement[]): Promise<unknown[][]> {
     const connection = await this.lease();
     try {
       return await connection.script(statements);
@@ -197,19 +220,20 @@ export class PipelinePool {
   /**
    * Like `script`, for scripts that may share one transaction with others (group commit): every grouped
    * script handed in during the same turn of the event loop goes out as one simple query — one socket write,
-   * one commit — instead of one each. Each script must start with the transaction-scoped lock that `order`
-   * names; members run in `order`, so any two groups take shared locks in the same order and never deadlock.
-   * A script must not depend on the ones before it, whose effects it sees. A failed group wrote nothing: after
-   * a statement error each member runs again on its own (one member's error is never another's); after a lost
-   * session every member fails with it.
+   * one commit — instead of one each. The group takes every member's lock first, in `order` (so any two
+   * groups take shared locks in the same order and never deadlock), then runs every member's statements in
+   * that order, then every member's `last` statements. A script must not depend on the ones before it, whose
+   * effects it sees. A failed group wrote nothing: after a statement error each member runs again on its
+   * own (one member's error is never another's); after a lost session every member fails with it.
+   * Resolves to the rows of the member's `statements`.
    */
-  groupScript(statements: readonly (string | ScriptStatement)[], order: string): Promise<unknown[][]> {
+  groupScript(script: GroupedScript): Promise<unknown[][]> {
     return new Promise((resolve, reject) => {
       if (this.group === undefined) {
         this.group = [];
         setImmediate(() => void this.sendGroup());
       }
-      this.group.push({ statements, order, resolve, reject });
+      this.group.push({ ...script, resolve, reject });
     });
   }
 
@@ -223,8 +247,12 @@ export class PipelinePool {
     if (members.length > 1) {
       members.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
       try {
-        const results = await this.script(members.flatMap((member) => member.statements));
-        let at = 0;
+        const results = await this.script([
+          ...members.map((member) => member.lock),
+          ...members.flatMap((member) => member.statements),
+          ...members.flatMap((member) => member.last),
+        ]);
+        let at = members.length;
         for (const member of members) {
           member.resolve(results.slice(at, at + member.statements.length));
           at += member.statements.length;
@@ -241,7 +269,12 @@ export class PipelinePool {
       }
     }
     await Promise.all(
-      members.map((member) => this.script(member.statements).then(member.resolve, member.reject)),
+      members.map((member) =>
+        this.script([member.lock, ...member.statements, ...member.last]).then(
+          (results) => member.resolve(results.slice(1, 1 + member.statements.length)),
+          member.reject,
+        ),
+      ),
     );
   }
 

@@ -89,30 +89,32 @@ export const modes = pgTable('modes', {
 });
 
 /**
- * Transactional outbox and durable change feed. A row is written in the same transaction as the change;
- * `seq` (the feed position) is assigned later by the relay, in commit order, under a lock.
+ * Transactional outbox and durable change feed. A row is written in the same transaction as the change,
+ * with its feed position `seq` taken from the `head` row of `outbox_positions`: that row lock is held to
+ * commit, so positions follow commit order and a reader polling `after=<last seen>` never skips one. Rows
+ * are never updated: publishing advances a cursor instead (see `outboxPositions`).
  */
 export const events = pgTable(
   'events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    seq: bigint('seq', { mode: 'number' }).unique(),
+    seq: bigint('seq', { mode: 'number' }).notNull().unique(),
     eventType: text('event_type').notNull(),
     subject: text('subject'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
   },
-  (t) => [
-    index('events_unsequenced')
-      .on(t.id)
-      .where(sql`${t.seq} is null`),
-    index('events_unpublished')
-      .on(t.seq)
-      .where(sql`${t.seq} is not null and ${t.publishedAt} is null`),
-    index('events_subject_seq').on(t.subject, t.seq),
-  ],
+  (t) => [index('events_subject_seq').on(t.subject, t.seq)],
 );
+
+/**
+ * The feed's two positions: `head`, the last position handed out (the event writers' sequencer), and
+ * `published`, the last position the relay published (everything at or below it went out at least once).
+ */
+export const outboxPositions = pgTable('outbox_positions', {
+  name: text('name').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+});
 
 export const registrySchema = {
   schemas,
@@ -121,5 +123,6 @@ export const registrySchema = {
   configs,
   modes,
   events,
+  outboxPositions,
   schemaIds,
 };

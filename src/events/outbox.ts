@@ -1,14 +1,42 @@
-import type { Tx } from '../db/client.ts';
-import { events } from '../db/schema.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Tx } from '../db/client.ts';
 import type { EventType } from './types.ts';
 
 /**
- * Writes an event row inside the caller's transaction (transactional outbox): the change and its event
- * commit together or not at all. The relay assigns the feed position and publishes after commit.
+ * The transactional outbox's write side. An event row is written in the same transaction as its change and
+ * takes its feed position then: the next value of the `head` row in `outbox_positions`. That row stays
+ * locked until the transaction ends, so positions are handed out in commit order — a reader polling
+ * `after=<last seen>` never skips an event that commits later — and the relay only publishes.
+ *
+ * The lock serialises the ends of event-writing transactions, so an event must be a transaction's last
+ * write, after every other lock it takes: a transaction holding `head` must never wait on one that waits
+ * for `head`.
  */
-export async function recordEvent(
-  tx: Tx,
-  event: { type: EventType; subject: string | null; data: Record<string, unknown> },
-): Promise<void> {
-  await tx.insert(events).values({ eventType: event.type, subject: event.subject, data: event.data });
+
+/** Takes the next feed position when `when` holds (the row lock is held to commit). */
+export function nextPosition(when: SQL = sql`true`): SQL {
+  return sql`update outbox_positions set seq = seq + 1 where name = 'head' and ${when} returning seq`;
+}
+
+/** An event as a service describes it; the row adds the position and the time. */
+export interface NewEvent {
+  type: EventType;
+  subject: string | null;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Writes an event row; it must come after the transaction's other writes (only more events may follow).
+ * The change and its event commit together or not at all.
+ */
+export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
+  const written = await queryRows<{ seq: unknown }>(
+    tx,
+    sql`with position as (${nextPosition()})
+      insert into events (seq, event_type, subject, data)
+      select seq, ${event.type}, ${event.subject}, ${JSON.stringify(event.data)}::jsonb from position
+      returning seq`,
+  );
+  // Only a database without the registry's migrations lacks the head row: never drop an event silently.
+  if (written.length !== 1) throw new Error('the outbox has no head position (migrations not applied?)');
 }

@@ -1,6 +1,6 @@
 import type { Database, SoloSession } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
-import { endClaim, publishPending, sequenceAndClaim, sequencePending } from './store.ts';
+import { claimUnpublished, endClaim, publishPending } from './store.ts';
 import type { RegistryEvent } from './types.ts';
 
 const BATCH = 1_000;
@@ -9,9 +9,9 @@ const BUSY_RETRY_MS = 20;
 const MAX_BACKOFF_MS = 2_000;
 
 /**
- * The outbox relay: sequences committed events (commit order, under a lock), then publishes them. The two
- * steps are separate so a Redis outage never stalls the feed; publishing retries with exponential backoff.
- * Wake-ups coalesce: any number of `wake()` calls during a cycle cause exactly one more cycle.
+ * The outbox relay: publishes committed events in feed order (they took their positions when written) and
+ * advances the `published` cursor past them; publishing retries with exponential backoff, and the feed
+ * never waits for it. Wake-ups coalesce: any number of `wake()` calls during a cycle cause one more cycle.
  */
 export class Relay {
   private wanted = false;
@@ -24,13 +24,12 @@ export class Relay {
   constructor(
     private readonly options: {
       db: Database;
-      driver: 'postgres' | 'embedded';
       /** PostgreSQL: the relay's own connection, on which a whole cycle takes two round trips. */
       session?: SoloSession | undefined;
       logger: Logger;
       publish(events: RegistryEvent[]): Promise<void>;
-      /** Freshly sequenced events, in seq order, right after their positions commit. */
-      onSequenced(events: RegistryEvent[]): void;
+      /** Committed events this instance is about to publish, in seq order (for local delivery). */
+      onClaimed(events: RegistryEvent[]): void;
     },
   ) {}
 
@@ -57,69 +56,53 @@ export class Relay {
 
   private async run(): Promise<void> {
     while (this.wanted && !this.closed) {
+      const wait = this.publishRetryAt - Date.now();
+      if (wait > 0) return this.wakeIn(wait);
       this.wanted = false;
       const session = this.options.session;
-      if (session !== undefined && this.publishRetryAt <= Date.now()) {
-        await this.cycle(session);
-      } else {
-        await this.sequence();
-        await this.publish();
-      }
+      await (session !== undefined ? this.cycle(session) : this.publish());
     }
   }
 
   /**
-   * PostgreSQL: sequence and claim in one round trip, publish, commit the claim in a second. This runs after
-   * every registration, so its round trips count (the two-step path below takes five).
+   * PostgreSQL: claim in one round trip, publish, advance the cursor and commit in a second. This runs after
+   * every registration, so its round trips count.
    */
   private async cycle(session: SoloSession): Promise<void> {
     for (;;) {
-      const { sequenced, claim } = await sequenceAndClaim(session, BATCH);
       let more = false;
-      if (sequenced.status === 'fulfilled') {
-        if (sequenced.value.length > 0) this.options.onSequenced(sequenced.value);
-        more = sequenced.value.length === BATCH;
-      } else {
-        this.options.logger.warn('could not sequence outbox events', { error: String(sequenced.reason) });
-      }
       try {
-        if (claim.status === 'rejected') throw claim.reason;
-        const { busy, events } = claim.value;
-        if (events.length > 0) await this.options.publish(events);
-        await endClaim(session, true);
-        if (busy) return this.wakeIn(BUSY_RETRY_MS);
+        const { busy, events } = await claimUnpublished(session, BATCH);
+        if (busy) {
+          await endClaim(session, undefined);
+          return this.wakeIn(BUSY_RETRY_MS);
+        }
+        if (events.length > 0) {
+          this.options.onClaimed(events);
+          await this.options.publish(events);
+        }
+        await endClaim(session, events.at(-1)?.seq);
         this.published(events.length);
-        more ||= events.length === BATCH;
+        more = events.length === BATCH;
       } catch (error) {
-        await endClaim(session, false).catch(() => undefined);
+        await endClaim(session, undefined).catch(() => undefined);
         return this.publishFailed(error);
       }
       if (!more || this.closed) return;
     }
   }
 
-  private async sequence(): Promise<void> {
-    try {
-      for (;;) {
-        const events = await sequencePending(this.options.db, BATCH, this.options.driver);
-        if (events.length > 0) this.options.onSequenced(events);
-        if (events.length < BATCH || this.closed) return;
-      }
-    } catch (error) {
-      // The database is away; the poll loop wakes us again.
-      this.options.logger.warn('could not sequence outbox events', { error: String(error) });
-    }
-  }
-
+  /** Embedded (and any `Database`): the same through a drizzle transaction. */
   private async publish(): Promise<void> {
-    const wait = this.publishRetryAt - Date.now();
-    if (wait > 0) return this.wakeIn(wait);
     try {
       for (;;) {
-        const { busy, count } = await publishPending(this.options.db, BATCH, this.options.publish);
+        const { busy, events } = await publishPending(this.options.db, BATCH, async (claimed) => {
+          this.options.onClaimed(claimed);
+          await this.options.publish(claimed);
+        });
         if (busy) return this.wakeIn(BUSY_RETRY_MS);
-        this.published(count);
-        if (count < BATCH || this.closed) return;
+        this.published(events.length);
+        if (events.length < BATCH || this.closed) return;
       }
     } catch (error) {
       this.publishFailed(error);

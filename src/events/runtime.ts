@@ -34,8 +34,6 @@ const RESET_THRESHOLD = 10_000;
  */
 export function createEventsRuntime(options: {
   db: Database;
-  /** Which driver `db` runs on: PostgreSQL gets a one-round-trip sequencing query. */
-  driver: DatabaseHandle['kind'];
   /** PostgreSQL: a dedicated connection for the relay (see DatabaseHandle.soloSession). */
   soloSession?: DatabaseHandle['soloSession'];
   redisUrl: string | undefined;
@@ -75,16 +73,15 @@ export function createEventsRuntime(options: {
 
   const relay = new Relay({
     db,
-    driver: options.driver,
     session: options.soloSession?.(),
     logger,
     publish: async (events) => {
-      // In-process: local delivery already happened at sequencing, so publishing only marks the rows.
+      // In-process: local delivery happens at the claim (onClaimed), so publishing only moves the cursor.
       if (options.redisUrl === undefined) return;
       if (bus === undefined) throw new Error('the Redis bus is not open yet');
       await bus.publish(events);
     },
-    onSequenced: (events) => events.forEach((event) => delivery.offer(event)),
+    onClaimed: (events) => events.forEach((event) => delivery.offer(event)),
   });
 
   const poll = async () => {
@@ -92,7 +89,7 @@ export function createEventsRuntime(options: {
     polling = true;
     try {
       const state = await readOutboxState(db);
-      if (state.unsequenced || state.unpublished) relay.wake();
+      if (state.unpublished) relay.wake();
       if (state.head > delivery.position) delivery.catchUp();
     } catch (error) {
       logger.debug('outbox poll failed', { error: String(error) });

@@ -3,14 +3,12 @@ import { queryRows, type Database, type Queryable, type SoloSession } from '../d
 import type { EventType, RegistryEvent } from './types.ts';
 
 /**
- * The outbox/feed queries. Positions (`seq`) are handed out in commit order by one sequencer at a time;
- * the feed only ever shows sequenced rows, so a reader polling `after=<last seen>` never skips one.
+ * The outbox/feed queries. Events take their position (`seq`) when they are written, in commit order (see
+ * outbox.ts); the relay publishes them in that order and then advances the `published` cursor.
  */
 
-/** Advisory-lock keys (int8): one sequencer across all instances, one publisher across all instances. */
-const SEQUENCER_LOCK = 0x5c4e_0e01;
+/** Advisory-lock key (int8): one publisher across all instances. */
 const PUBLISHER_LOCK = 0x5c4e_0e02;
-const TAKE_SEQUENCER_LOCK = `select pg_advisory_xact_lock(${SEQUENCER_LOCK})`;
 const TRY_PUBLISHER_LOCK = `select pg_try_advisory_xact_lock(${PUBLISHER_LOCK}) as locked`;
 
 interface EventRow {
@@ -36,122 +34,69 @@ function toEvent(row: EventRow): RegistryEvent {
   };
 }
 
-/** Numbers the visible unsequenced rows after the current head; constants inlined (see `sequencePending`). */
-function numberingStatement(limit: number): string {
+/** The oldest unpublished events, in seq order; an index range scan behind the cursor. */
+function claimStatement(limit: number): string {
   if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`bad batch size ${limit}`);
-  return `with head as (select coalesce(max(seq), 0) as base from events),
-    pending as (select id, row_number() over (order by id) as n from events where seq is null order by id limit ${limit})
-    update events e set seq = head.base + pending.n from pending, head where e.id = pending.id
-    returning ${EVENT_COLUMNS_TEXT}`;
+  return `select ${EVENT_COLUMNS_TEXT} from events
+    where seq > (select seq from outbox_positions where name = 'published') order by seq limit ${limit}`;
+}
+
+/** Moves the `published` cursor to `seq` (never back: a slower publisher may finish late). */
+function advanceStatement(seq: number): string {
+  if (!Number.isSafeInteger(seq)) throw new RangeError(`bad position ${seq}`);
+  return `update outbox_positions set seq = greatest(seq, ${seq}) where name = 'published'`;
 }
 
 /**
- * Gives the committed, unsequenced rows the next positions, in id order, in a transaction holding the
- * sequencer lock. Rows of transactions still open are invisible here and get a later position once they
- * commit; the numbering statement starts after the lock is granted, so its snapshot includes every earlier
- * sequencer's commit.
- */
-export async function sequencePending(
-  db: Database,
-  limit: number,
-  driver: 'postgres' | 'embedded',
-): Promise<RegistryEvent[]> {
-  let rows: EventRow[];
-  if (driver === 'postgres') {
-    // One round trip on the commit → subscriber path: a multi-statement simple query is one implicit
-    // transaction (the lock is held to its end, a failure rolls it all back) and in READ COMMITTED each of
-    // its statements takes a fresh snapshot. PGlite's query API takes one statement at a time.
-    const results = (await db.execute(
-      sql.raw(`${TAKE_SEQUENCER_LOCK}; ${numberingStatement(limit)}`),
-    )) as unknown as EventRow[][];
-    rows = results[1] ?? [];
-  } else {
-    rows = await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(TAKE_SEQUENCER_LOCK));
-      return queryRows<EventRow>(tx, sql.raw(numberingStatement(limit)));
-    });
-  }
-  return sortedEvents(rows);
-}
-
-/**
- * Publishes the oldest sequenced-but-unpublished rows through `publish` and marks them, all in one
- * transaction: when `publish` throws, the marks roll back and the rows are retried later (at least once).
- * Returns `busy` when another instance holds the publisher lock.
+ * Publishes the oldest unpublished events through `publish` and advances the cursor past them, in one
+ * transaction holding the publisher lock: when `publish` throws, the cursor stays and the events are retried
+ * later (at least once). Returns `busy` when another instance holds the publisher lock.
  */
 export async function publishPending(
   db: Database,
   limit: number,
   publish: (events: RegistryEvent[]) => Promise<void>,
-): Promise<{ busy: boolean; count: number }> {
+): Promise<{ busy: boolean; events: RegistryEvent[] }> {
   return db.transaction(async (tx) => {
     const [lock] = await queryRows<{ locked: boolean }>(tx, sql.raw(TRY_PUBLISHER_LOCK));
-    if (lock?.locked !== true) return { busy: true, count: 0 };
-    const rows = await queryRows<EventRow>(tx, sql.raw(claimStatement(limit)));
-    if (rows.length === 0) return { busy: false, count: 0 };
-    await publish(sortedEvents(rows));
-    return { busy: false, count: rows.length };
+    if (lock?.locked !== true) return { busy: true, events: [] };
+    const events = sortedEvents(await queryRows<EventRow>(tx, sql.raw(claimStatement(limit))));
+    const last = events.at(-1);
+    if (last === undefined) return { busy: false, events };
+    await publish(events);
+    await tx.execute(sql.raw(advanceStatement(last.seq)));
+    return { busy: false, events };
   });
 }
 
-/** Marks the oldest sequenced-but-unpublished rows, if this transaction holds (or now gets) the publisher lock. */
-function claimStatement(limit: number): string {
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`bad batch size ${limit}`);
-  // The lock check is an uncorrelated subquery, so it runs once; `published_at is null` on the outer
-  // update is rechecked against rows another publisher marked meanwhile, so none is claimed twice.
-  return `update events set published_at = now()
-    where (select pg_try_advisory_xact_lock(${PUBLISHER_LOCK})) and published_at is null and seq in (
-      select seq from events where seq is not null and published_at is null order by seq limit ${limit})
-    returning ${EVENT_COLUMNS_TEXT}`;
-}
-
-/** What one relay round trip on PostgreSQL found; the claim's transaction is open until `endClaim`. */
-export interface SequencedAndClaimed {
-  sequenced: PromiseSettledResult<RegistryEvent[]>;
-  claim: PromiseSettledResult<{ busy: boolean; events: RegistryEvent[] }>;
-}
-
 /**
- * PostgreSQL, on the relay's own connection: `sequencePending` and the first half of `publishPending` in one
- * round trip. The four queries are pipelined. Sequencing is its own implicit transaction, committed before
- * the claim starts, so nothing is published before its position is durable; the claim's transaction stays
- * open so that `endClaim(false)` can undo the marks when publishing fails.
+ * PostgreSQL, on the relay's own connection: the first half of `publishPending` in one round trip (three
+ * pipelined queries). The transaction stays open, holding the publisher lock, until `endClaim`.
  */
-export async function sequenceAndClaim(session: SoloSession, limit: number): Promise<SequencedAndClaimed> {
-  const [sequenced, begun, lock, claimed] = await Promise.allSettled([
-    session.text(`${TAKE_SEQUENCER_LOCK}; ${numberingStatement(limit)}`),
-    // Publication marks need not survive a database crash: lost marks only mean a repeat publication,
-    // which consumers dedupe by seq. So the claim commits without waiting for the WAL flush.
+export async function claimUnpublished(
+  session: SoloSession,
+  limit: number,
+): Promise<{ busy: boolean; events: RegistryEvent[] }> {
+  const [, lock, claimed] = await Promise.all([
+    // The cursor need not survive a database crash: a lost advance only means a repeat publication, which
+    // consumers dedupe by seq. So the claim commits without waiting for the WAL flush.
     session.text('begin; set local synchronous_commit = off'),
     session.text(TRY_PUBLISHER_LOCK),
     session.text(claimStatement(limit)),
   ]);
-  const result: SequencedAndClaimed = {
-    sequenced:
-      sequenced.status === 'fulfilled'
-        ? { status: 'fulfilled', value: sortedEvents((sequenced.value as unknown[][])[1]) }
-        : sequenced,
-    claim: { status: 'rejected', reason: undefined },
-  };
-  if (begun.status === 'rejected') result.claim = begun;
-  else if (lock.status === 'rejected') result.claim = lock;
-  else if (claimed.status === 'rejected') result.claim = claimed;
-  else {
-    const events = sortedEvents(claimed.value);
-    const locked = (lock.value as { locked?: boolean }[])[0]?.locked === true;
-    // Without the lock at the first try, the claim's own try may still have won it (then rows came back).
-    result.claim = { status: 'fulfilled', value: { busy: !locked && events.length === 0, events } };
-  }
-  return result;
+  const locked = (lock as { locked?: boolean }[])[0]?.locked === true;
+  return locked ? { busy: false, events: sortedEvents(claimed) } : { busy: true, events: [] };
+}
+
+/** Ends a claim: advances the cursor to `publishedThrough` and commits, or (undefined) rolls back. */
+export async function endClaim(session: SoloSession, publishedThrough: number | undefined): Promise<void> {
+  await session.text(
+    publishedThrough === undefined ? 'rollback' : `${advanceStatement(publishedThrough)}; commit`,
+  );
 }
 
 function sortedEvents(rows: unknown): RegistryEvent[] {
   return ((rows ?? []) as EventRow[]).map(toEvent).sort((a, b) => a.seq - b.seq);
-}
-
-/** Commits the claim (the events went out) or rolls it back (they did not; they stay unpublished). */
-export async function endClaim(session: SoloSession, published: boolean): Promise<void> {
-  await session.text(published ? 'commit' : 'rollback');
 }
 
 export interface FeedQuery {
@@ -202,28 +147,22 @@ export async function readHead(db: Queryable): Promise<number> {
 }
 
 /** One cheap look at the outbox for the poll loop: is there work, and how far is the feed? */
-export async function readOutboxState(
-  db: Queryable,
-): Promise<{ unsequenced: boolean; unpublished: boolean; head: number }> {
-  const [row] = await queryRows<{ unsequenced: boolean; unpublished: boolean; head: string | number }>(
-    db,
-    sql`select exists (select 1 from events where seq is null) as unsequenced,
-      exists (select 1 from events where seq is not null and published_at is null) as unpublished,
-      (select coalesce(max(seq), 0) from events) as head`,
-  );
-  return {
-    unsequenced: row?.unsequenced === true,
-    unpublished: row?.unpublished === true,
-    head: Number(row?.head ?? 0),
-  };
+export async function readOutboxState(db: Queryable): Promise<{ unpublished: boolean; head: number }> {
+  const { head, published } = await readPositions(db);
+  return { unpublished: head > published, head };
 }
 
-/** Committed events not yet published (each count uses its partial index). */
+/** Committed events not yet published. */
 export async function countUnpublished(db: Queryable): Promise<number> {
-  const [row] = await queryRows<{ lag: string | number }>(
+  const { head, published } = await readPositions(db);
+  return Math.max(0, head - published);
+}
+
+async function readPositions(db: Queryable): Promise<{ head: number; published: number }> {
+  const rows = await queryRows<{ name: string; seq: string | number }>(
     db,
-    sql`select (select count(*) from events where seq is null)
-      + (select count(*) from events where seq is not null and published_at is null) as lag`,
+    sql`select name, seq from outbox_positions`,
   );
-  return Number(row?.lag ?? 0);
+  const position = (name: string) => Number(rows.find((row) => row.name === name)?.seq ?? 0);
+  return { head: position('head'), published: position('published') };
 }

@@ -1,72 +1,89 @@
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvent } from '../../src/events/outbox.ts';
+import { recordEvent, type NewEvent } from '../../src/events/outbox.ts';
 import type { RegistryEvent } from '../../src/events/types.ts';
 import { startRegistry, STORAGE, uniqueSubject, type TestRegistry } from '../helpers/registry.ts';
 import { eventually, readWholeFeed } from './helpers.ts';
 
 /**
  * The feed invariant: a reader that always asks for `after=<last seq seen>` never misses a committed event,
- * even when transactions commit in another order than they started (ids are allocated at insert time,
- * positions at commit time).
+ * even when transactions start in one order and commit in another (an event takes its position when it is
+ * written, and holds it locked to commit).
  */
 describe.skipIf(STORAGE !== 'postgres')('feed positions follow commit order (postgres)', () => {
   let registry: TestRegistry;
-  let sql: postgres.Sql;
   beforeAll(async () => {
     registry = await startRegistry();
-    sql = postgres(registry.databaseUrl ?? '', { max: 12, onnotice: () => {} });
   });
   afterAll(async () => {
-    await sql.end();
     await registry.close();
   });
 
-  const writeEvent = (tx: postgres.TransactionSql, subject: string) =>
-    tx`insert into events (event_type, subject, data) values ('schema.registered', ${subject},
-       ${tx.json({ subject, version: 1, id: 1, schemaType: 'JSON' })})`;
+  const event = (subject: string, version: number): NewEvent => ({
+    type: 'schema.registered',
+    subject,
+    data: { subject, version, id: version, schemaType: 'JSON' },
+  });
 
-  it('shows a transaction that committed late after the position a reader already passed', async () => {
+  it('gives a transaction that started first but commits last a position after the ones a reader passed', async () => {
     const subjectA = uniqueSubject('late-a');
     const subjectB = uniqueSubject('early-b');
-    const aMayCommit = deferred();
-    const aHasWritten = deferred();
+    const aMayWrite = deferred();
+    const aHasStarted = deferred();
 
-    // Transaction A writes its event first (smaller id) but stays open.
-    const txA = sql.begin(async (tx) => {
-      await writeEvent(tx, subjectA);
-      aHasWritten.resolve();
-      await aMayCommit.promise;
+    // Transaction A starts first and stays open…
+    const txA = registry.deps.db.transaction(async (tx) => {
+      await tx.execute('select 1');
+      aHasStarted.resolve();
+      await aMayWrite.promise;
+      await recordEvent(tx, event(subjectA, 1));
     });
-    await aHasWritten.promise;
+    await aHasStarted.promise;
 
-    // Transaction B writes and commits; the relay gives it a position at once.
-    await registry.deps.db.transaction(async (tx) =>
-      recordEvent(tx, {
-        type: 'schema.registered',
-        subject: subjectB,
-        data: { subject: subjectB, version: 1, id: 2, schemaType: 'JSON' },
-      }),
-    );
+    // …while B writes its event and commits; a reader sees B.
+    await registry.deps.db.transaction((tx) => recordEvent(tx, event(subjectB, 1)));
     registry.deps.events.committed();
-    const firstRead = await eventually(async () => {
-      const events = await readWholeFeed(registry);
-      return events.some((e) => e.data['subject'] === subjectB) ? events : undefined;
-    });
+    const firstRead = await readWholeFeed(registry);
+    expect(firstRead.some((e) => e.data['subject'] === subjectB)).toBe(true);
     expect(firstRead.some((e) => e.data['subject'] === subjectA)).toBe(false);
     const last = firstRead.at(-1)?.seq ?? 0;
 
     // A commits now; a reader continuing from where it stopped must see it.
-    aMayCommit.resolve();
+    aMayWrite.resolve();
     await txA;
-    registry.deps.events.committed();
-    const secondRead = await eventually(async () => {
-      const events = await readWholeFeed(registry, last);
-      return events.length > 0 ? events : undefined;
-    });
+    const secondRead = await readWholeFeed(registry, last);
     const eventA = secondRead.find((e) => e.data['subject'] === subjectA);
-    expect(eventA).toBeDefined();
-    expect(eventA?.seq).toBeGreaterThan(last);
+    expect(eventA?.seq).toBe(last + 1);
+  });
+
+  it('holds a position until its transaction ends: a later writer waits, and a reader sees neither early', async () => {
+    const subjectA = uniqueSubject('holder');
+    const subjectB = uniqueSubject('waiter');
+    const aMayCommit = deferred();
+    const aHasWritten = deferred();
+    const before = (await readWholeFeed(registry)).at(-1)?.seq ?? 0;
+
+    const txA = registry.deps.db.transaction(async (tx) => {
+      await recordEvent(tx, event(subjectA, 1));
+      aHasWritten.resolve();
+      await aMayCommit.promise;
+    });
+    await aHasWritten.promise;
+    let bDone = false;
+    const txB = registry.deps.db
+      .transaction((tx) => recordEvent(tx, event(subjectB, 1)))
+      .then(() => (bDone = true));
+
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bDone).toBe(false);
+    expect(await readWholeFeed(registry, before)).toEqual([]);
+
+    aMayCommit.resolve();
+    await Promise.all([txA, txB]);
+    const after = await readWholeFeed(registry, before);
+    expect(after.map((e) => [e.seq, e.data['subject']])).toEqual([
+      [before + 1, subjectA],
+      [before + 2, subjectB],
+    ]);
   });
 
   it('a reader polling after its last seq sees every event of many interleaved transactions exactly once', async () => {
@@ -84,13 +101,14 @@ describe.skipIf(STORAGE !== 'postgres')('feed positions follow commit order (pos
       }
     })();
 
-    // 40 transactions, each holding its event for a random time before committing, 10 at a time.
+    // 40 transactions, each spending a random time on its other work before its event, 10 at a time.
+    const pause = () => new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 60)));
     const writers = Array.from({ length: 40 }, (_, i) =>
-      sql
-        .begin(async (tx) => {
-          await tx`insert into events (event_type, subject, data) values ('schema.registered', ${subject},
-          ${tx.json({ subject, version: i + 1, id: i + 1, schemaType: 'JSON' })})`;
-          await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 60)));
+      registry.deps.db
+        .transaction(async (tx) => {
+          await tx.execute('select 1');
+          await pause();
+          await recordEvent(tx, event(subject, i + 1));
         })
         .then(() => registry.deps.events.committed()),
     );
@@ -103,6 +121,58 @@ describe.skipIf(STORAGE !== 'postgres')('feed positions follow commit order (pos
     expect(new Set(mine.map((e) => e.data['version'])).size).toBe(40);
     const seqs = seen.map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => start + 1 + i));
+  });
+});
+
+/** Events are never lost to a reader in embedded mode either (one connection: commit order is write order). */
+describe('feed positions are dense and ordered', () => {
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry();
+  });
+  afterAll(async () => {
+    await registry.close();
+  });
+
+  it('numbers the events of one transaction consecutively, in the order they were written', async () => {
+    const subject = uniqueSubject('several');
+    const before = (await readWholeFeed(registry)).at(-1)?.seq ?? 0;
+    await registry.deps.db.transaction(async (tx) => {
+      for (let version = 1; version <= 3; version += 1)
+        await recordEvent(tx, {
+          type: 'schema.registered',
+          subject,
+          data: { subject, version, id: version, schemaType: 'JSON' },
+        });
+    });
+    const after = await eventually(async () => {
+      const events = await readWholeFeed(registry, before);
+      return events.length === 3 ? events : undefined;
+    });
+    expect(after.map((e) => [e.seq, e.data['version']])).toEqual([
+      [before + 1, 1],
+      [before + 2, 2],
+      [before + 3, 3],
+    ]);
+  });
+
+  it('writes no position for a transaction that rolls back', async () => {
+    const before = (await readWholeFeed(registry)).at(-1)?.seq ?? 0;
+    await registry.deps.db
+      .transaction(async (tx) => {
+        await recordEvent(tx, {
+          type: 'mode.changed',
+          subject: 'rolled-back',
+          data: { subject: 'rolled-back', mode: 'READONLY' },
+        });
+        throw new Error('abandon');
+      })
+      .catch(() => undefined);
+    await registry.deps.db.transaction((tx) =>
+      recordEvent(tx, { type: 'mode.changed', subject: 'kept', data: { subject: 'kept', mode: null } }),
+    );
+    const after = await readWholeFeed(registry, before);
+    expect(after.map((e) => [e.seq, e.data['subject']])).toEqual([[before + 1, 'kept']]);
   });
 });
 

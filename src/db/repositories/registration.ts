@@ -5,12 +5,14 @@ import type { PipelinedTx } from '../pipeline.ts';
 import type { StoredConfig } from './configs.ts';
 import { GLOBAL_CONFIG_KEY } from './configs.ts';
 import { GLOBAL_MODE_KEY } from './modes.ts';
+import { nextPosition } from '../../events/outbox.ts';
 
 /**
  * The registration hot path's statements. Registering is the write every producer makes, so it is shaped
  * for round trips: everything the decision needs is read in one statement right after the subject lock,
- * and the schema row, the version and the outbox event are written by one statement. Each query keeps to
- * scalar columns and text so postgres.js and PGlite return the same shapes.
+ * the schema row and the version are written by one statement, and the outbox event by the last one (it
+ * takes the feed position). Each query keeps to scalar columns and text so postgres.js and PGlite return
+ * the same shapes.
  */
 
 /** The subject's and the global mode and config rows, as stored (absent rows are undefined). */
@@ -130,7 +132,7 @@ export interface NewRegistration {
 
 /**
  * Writes a registration in one statement: the schema row (or the one that already holds this content,
- * committed before this statement), the version and its `schema.registered` outbox event. Returns the
+ * committed before this statement) and the version; `registeredEvent` then writes its event. Returns the
  * schema id and whether the row is new, or undefined when nothing was written: the content was inserted by
  * a concurrent transaction that committed meanwhile, or the sequence handed out an id an import had taken.
  * The caller then takes the slower path, which tells those apart.
@@ -159,7 +161,7 @@ function registrationValues(r: NewRegistration): Record<keyof NewRegistration, u
   return { ...r, references: json(r.references), metadata: json(r.metadata), ruleSet: json(r.ruleSet) };
 }
 
-/** The write's common table expressions: `inserted` (a new schema row), `chosen` (its id), version, event. */
+/** The write's common table expressions: `inserted` (a new schema row), `chosen` (its id), `version`. */
 function registrationSteps(r: Record<keyof NewRegistration, unknown>, guard: SQL): SQL {
   return sql`inserted as (
       insert into schemas (schema_type, schema, fingerprint, "references", metadata, rule_set)
@@ -177,13 +179,39 @@ function registrationSteps(r: Record<keyof NewRegistration, unknown>, guard: SQL
       insert into subject_versions (subject, version, schema_id)
       select ${r.subject}::text, ${r.version}::int, id from chosen
       returning schema_id
-    ), event as (
-      insert into events (event_type, subject, data)
-      select 'schema.registered', ${r.subject}::text, jsonb_build_object('subject', ${r.subject}::text,
-        'version', ${r.version}::int, 'id', schema_id, 'schemaType', ${r.schemaType}::text)
-      from version
     )`;
 }
+
+/**
+ * The `schema.registered` event of version `version` of `subject` if this transaction wrote that version,
+ * else nothing. It takes the feed position, so it is a registration's last statement (see events/outbox.ts).
+ */
+export function registeredEvent(subject: unknown, version: unknown): SQL {
+  return sql`with written as (
+      select v.schema_id, s.schema_type from subject_versions v join schemas s on s.id = v.schema_id
+      where v.subject = ${subject}::text and v.version = ${version}::int and v.xmin = pg_current_xact_id()::xid
+    ), position as (${nextPosition(sql`exists (select 1 from written)`)})
+    insert into events (seq, event_type, subject, data)
+    select position.seq, 'schema.registered', ${subject}::text, jsonb_build_object('subject', ${subject}::text,
+      'version', ${version}::int, 'id', written.schema_id, 'schemaType', written.schema_type)
+    from written, position
+    returning seq`;
+}
+
+/** Writes `registeredEvent` in a transaction (its last write). */
+export async function recordRegistered(tx: Tx, subject: string, version: number): Promise<void> {
+  await tx.execute(registeredEvent(subject, version));
+}
+
+/** `registeredEvent` for a script. */
+export function registeredEventScript(subject: string, version: number): ScriptStatement {
+  registeredEventTemplate ??= preparedTemplate(
+    registeredEvent(sql.placeholder('subject'), sql.placeholder('version')),
+  );
+  return registeredEventTemplate({ subject, version });
+}
+
+let registeredEventTemplate: ((values: Record<string, unknown>) => ScriptStatement) | undefined;
 
 /** What a registration decides on, minus the per-schema part: the state the fast path expects to find. */
 export type SubjectState = Omit<RegistrationSnapshot, 'existing'>;

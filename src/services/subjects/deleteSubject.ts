@@ -49,8 +49,9 @@ export async function deleteSubject(
     }
     if (permanent) await hardDeleteVersions(tx, subject, versions);
     else await softDeleteVersions(tx, subject, versions);
+    const forgotten = permanent ? await forgetSubjectSettings(tx, subject) : [];
     await recordEvent(tx, { type: 'subject.deleted', subject, data: { subject, versions, permanent } });
-    if (permanent) await forgetSubjectSettings(tx, subject);
+    for (const event of forgotten) await recordEvent(tx, event);
     return targets;
   });
   deps.events.committed();

@@ -47,12 +47,16 @@ export async function deleteVersion(
     }
     if (permanent) await hardDeleteVersions(tx, subject, [row.version]);
     else await softDeleteVersions(tx, subject, [row.version]);
+    const forgotten =
+      permanent && (await countVersions(tx, subject)).total === 0
+        ? await forgetSubjectSettings(tx, subject)
+        : [];
     await recordEvent(tx, {
       type: 'version.deleted',
       subject,
       data: { subject, version: row.version, id: row.schemaId, permanent },
     });
-    if (permanent && (await countVersions(tx, subject)).total === 0) await forgetSubjectSettings(tx, subject);
+    for (const event of forgotten) await recordEvent(tx, event);
     return row;
   });
   deps.events.committed();

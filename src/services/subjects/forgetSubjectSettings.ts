@@ -1,14 +1,16 @@
 import type { Tx } from '../../db/client.ts';
 import { deleteSubjectSettings } from '../../db/repositories/versions.ts';
-import { recordEvent } from '../../events/outbox.ts';
+import type { NewEvent } from '../../events/outbox.ts';
 
 /**
- * A subject whose last version was permanently deleted loses its own config and mode too; each removal
- * is announced like a DELETE /config/{s} or /mode/{s} would be, so every instance's view stays right.
+ * A subject whose last version was permanently deleted loses its own config and mode too. Returns the
+ * events announcing each removal (as a DELETE /config/{s} or /mode/{s} would, so every instance's view
+ * stays right), for the caller to record after its own: events are a transaction's last writes.
  */
-export async function forgetSubjectSettings(tx: Tx, subject: string): Promise<void> {
+export async function forgetSubjectSettings(tx: Tx, subject: string): Promise<NewEvent[]> {
   const removed = await deleteSubjectSettings(tx, subject);
-  if (removed.config)
-    await recordEvent(tx, { type: 'config.changed', subject, data: { subject, config: null } });
-  if (removed.mode) await recordEvent(tx, { type: 'mode.changed', subject, data: { subject, mode: null } });
+  const events: NewEvent[] = [];
+  if (removed.config) events.push({ type: 'config.changed', subject, data: { subject, config: null } });
+  if (removed.mode) events.push({ type: 'mode.changed', subject, data: { subject, mode: null } });
+  return events;
 }

@@ -4,10 +4,10 @@ import {
   findSchemaIdByFingerprint,
   schemaExists,
 } from '../../db/repositories/schemas.ts';
+import { recordRegistered } from '../../db/repositories/registration.ts';
 import { findVersion, insertVersion, maxVersion } from '../../db/repositories/versions.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { ParsedSchema } from '../../domain/schema/json/parseSchema.ts';
-import { recordEvent } from '../../events/outbox.ts';
 import { storeSchema } from './storeSchema.ts';
 
 /**
@@ -34,11 +34,7 @@ export async function registerImported(
   const id = await storeSchema(tx, parsed, body.id);
   if (body.id !== undefined) await bumpSchemaIdSequence(tx, body.id);
   await insertVersion(tx, { subject, version, schemaId: id });
-  await recordEvent(tx, {
-    type: 'schema.registered',
-    subject,
-    data: { subject, version, id, schemaType: parsed.schemaType },
-  });
+  await recordRegistered(tx, subject, version);
   return { id, version };
 }
 

@@ -5,6 +5,9 @@ import {
   insertRegistration,
   readRegistrationSnapshot,
   readSubjectSettings,
+  recordRegistered,
+  registeredEvent,
+  registeredEventScript,
   registrationStatement,
   speculationOutcome,
   speculativeRegistration,
@@ -19,7 +22,6 @@ import { DomainError } from '../../domain/errors.ts';
 import type { IdentifiedSchema, ParsedSchema, SchemaInput } from '../../domain/schema/json/parseSchema.ts';
 import { isTransitive, prepareForCheck } from '../../domain/compatibility/index.ts';
 import type { Deps } from '../../deps.ts';
-import { recordEvent } from '../../events/outbox.ts';
 import { checkAgainstSubject, incompatibleError } from '../compatibility/checkAgainstSubject.ts';
 import { effectiveConfig } from '../config/readEffectiveConfig.ts';
 import { effectiveMode, type Mode } from '../mode/readEffectiveMode.ts';
@@ -160,10 +162,12 @@ async function registerSpeculatively(
   if (verdict?.compatible !== true) return undefined;
   const version = expected.maxVersion + 1;
   // Grouped with other subjects' registrations of this moment: one write and one commit for all of them.
-  const [, rows] = await pipelines.groupScript(
-    [subjectLockText(subject), speculativeRegistration(newRegistration(subject, version, parsed), expected)],
-    subject,
-  );
+  const [rows] = await pipelines.groupScript({
+    lock: subjectLockText(subject),
+    statements: [speculativeRegistration(newRegistration(subject, version, parsed), expected)],
+    last: [registeredEventScript(subject, version)],
+    order: subject,
+  });
   const { writtenId, snapshot } = speculationOutcome(rows ?? []);
   if (writtenId !== undefined) {
     rememberWritten(deps, subject, expected, version, writtenId);
@@ -257,7 +261,10 @@ async function registerPipelined(
     if (!verdict.compatible) throw incompatibleError(subject, verdict);
     const version = snapshot.maxVersion + 1;
     const written = writtenRegistration(
-      await tx.commitWith(registrationStatement(newRegistration(subject, version, parsed), tx.fence)),
+      await tx.commitWith(
+        registrationStatement(newRegistration(subject, version, parsed), tx.fence),
+        registeredEvent(subject, version),
+      ),
     );
     if (written === undefined) return undefined;
     rememberWritten(deps, subject, snapshot, version, written.schemaId);
@@ -289,23 +296,19 @@ function newRegistration(subject: string, version: number, parsed: ParsedSchema)
   };
 }
 
-/** Schema row, version and event: one statement in the common case, the careful path otherwise. */
+/** Schema row and version (one statement in the common case, the careful path otherwise), references, then the event. */
 async function writeVersion(tx: Tx, subject: string, version: number, parsed: ParsedSchema): Promise<number> {
   const written = await insertRegistration(tx, newRegistration(subject, version, parsed));
+  let id: number;
   if (written !== undefined) {
-    if (written.created) await insertReferences(tx, written.schemaId, parsed.referenceList);
-    return written.schemaId;
+    id = written.schemaId;
+    if (written.created) await insertReferences(tx, id, parsed.referenceList);
+  } else {
+    // The same content committed meanwhile under another subject, or an id clash with an import.
+    id = await storeSchema(tx, parsed);
+    await insertVersion(tx, { subject, version, schemaId: id });
   }
-  // The same content committed meanwhile under another subject, or an id clash with an import.
-  const id = await storeSchema(tx, parsed);
-  await Promise.all([
-    insertVersion(tx, { subject, version, schemaId: id }),
-    recordEvent(tx, {
-      type: 'schema.registered',
-      subject,
-      data: { subject, version, id, schemaType: parsed.schemaType },
-    }),
-  ]);
+  await recordRegistered(tx, subject, version);
   return id;
 }
 
