@@ -1,6 +1,6 @@
 import type { Database, SoloSession } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
-import { claimUnpublished, endClaim, publishPending } from './store.ts';
+import { publishPending, publishPendingOnSession } from './store.ts';
 import type { RegistryEvent } from './types.ts';
 
 const BATCH = 1_000;
@@ -59,47 +59,26 @@ export class Relay {
       const wait = this.publishRetryAt - Date.now();
       if (wait > 0) return this.wakeIn(wait);
       this.wanted = false;
-      const session = this.options.session;
-      await (session !== undefined ? this.cycle(session) : this.publish());
+      await this.publish();
     }
   }
 
   /**
-   * PostgreSQL: claim in one round trip, publish, advance the cursor and commit in a second. This runs after
-   * every registration, so its round trips count.
+   * Publishes the backlog in batches. On PostgreSQL a batch takes two round trips on the relay's own
+   * connection; this runs after every registration, so they count.
    */
-  private async cycle(session: SoloSession): Promise<void> {
-    for (;;) {
-      let more = false;
-      try {
-        const { busy, events } = await claimUnpublished(session, BATCH);
-        if (busy) {
-          await endClaim(session, undefined);
-          return this.wakeIn(BUSY_RETRY_MS);
-        }
-        if (events.length > 0) {
-          this.options.onClaimed(events);
-          await this.options.publish(events);
-        }
-        await endClaim(session, events.at(-1)?.seq);
-        this.published(events.length);
-        more = events.length === BATCH;
-      } catch (error) {
-        await endClaim(session, undefined).catch(() => undefined);
-        return this.publishFailed(error);
-      }
-      if (!more || this.closed) return;
-    }
-  }
-
-  /** Embedded (and any `Database`): the same through a drizzle transaction. */
   private async publish(): Promise<void> {
+    const { db, session } = this.options;
+    const publish = async (events: RegistryEvent[]) => {
+      this.options.onClaimed(events);
+      await this.options.publish(events);
+    };
     try {
       for (;;) {
-        const { busy, events } = await publishPending(this.options.db, BATCH, async (claimed) => {
-          this.options.onClaimed(claimed);
-          await this.options.publish(claimed);
-        });
+        const { busy, events } =
+          session !== undefined
+            ? await publishPendingOnSession(session, BATCH, publish)
+            : await publishPending(db, BATCH, publish);
         if (busy) return this.wakeIn(BUSY_RETRY_MS);
         this.published(events.length);
         if (events.length < BATCH || this.closed) return;

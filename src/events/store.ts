@@ -70,29 +70,36 @@ export async function publishPending(
 }
 
 /**
- * PostgreSQL, on the relay's own connection: the first half of `publishPending` in one round trip (three
- * pipelined queries). The transaction stays open, holding the publisher lock, until `endClaim`.
+ * `publishPending` on the relay's own PostgreSQL connection, in two round trips: BEGIN, the lock and the
+ * claim go out together, then (after `publish`) the cursor's advance with COMMIT, or a rollback.
  */
-export async function claimUnpublished(
+export async function publishPendingOnSession(
   session: SoloSession,
   limit: number,
+  publish: (events: RegistryEvent[]) => Promise<void>,
 ): Promise<{ busy: boolean; events: RegistryEvent[] }> {
-  const [, lock, claimed] = await Promise.all([
-    // The cursor need not survive a database crash: a lost advance only means a repeat publication, which
-    // consumers dedupe by seq. So the claim commits without waiting for the WAL flush.
-    session.text('begin; set local synchronous_commit = off'),
-    session.text(TRY_PUBLISHER_LOCK),
-    session.text(claimStatement(limit)),
-  ]);
-  const locked = (lock as { locked?: boolean }[])[0]?.locked === true;
-  return locked ? { busy: false, events: sortedEvents(claimed) } : { busy: true, events: [] };
-}
-
-/** Ends a claim: advances the cursor to `publishedThrough` and commits, or (undefined) rolls back. */
-export async function endClaim(session: SoloSession, publishedThrough: number | undefined): Promise<void> {
-  await session.text(
-    publishedThrough === undefined ? 'rollback' : `${advanceStatement(publishedThrough)}; commit`,
-  );
+  try {
+    const [, lock, claimed] = await Promise.all([
+      // The cursor need not survive a database crash: a lost advance only means a repeat publication,
+      // which consumers dedupe by seq. So the claim commits without waiting for the WAL flush.
+      session.text('begin; set local synchronous_commit = off'),
+      session.text(TRY_PUBLISHER_LOCK),
+      session.text(claimStatement(limit)),
+    ]);
+    const locked = (lock as { locked?: boolean }[])[0]?.locked === true;
+    const events = locked ? sortedEvents(claimed) : [];
+    const last = events.at(-1);
+    if (last === undefined) {
+      await session.text('rollback');
+      return { busy: !locked, events };
+    }
+    await publish(events);
+    await session.text(`${advanceStatement(last.seq)}; commit`);
+    return { busy: false, events };
+  } catch (error) {
+    await session.text('rollback').catch(() => undefined);
+    throw error;
+  }
 }
 
 function sortedEvents(rows: unknown): RegistryEvent[] {
