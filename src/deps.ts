@@ -31,6 +31,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
     events = createEventsRuntime({
       db: database.db,
       soloSession: database.soloSession,
+      listen: database.listen,
       redisUrl: config.redisUrl,
       logger,
     });

@@ -22,11 +22,12 @@ export interface DatabaseHandle {
   db: Database;
   kind: 'postgres' | 'embedded';
   /**
-   * PostgreSQL only: a connection of its own (postgres.js with max 1, opened on first use) for the one
-   * caller that keeps a transaction open across several text queries, the outbox relay. Nothing else may
-   * use it, so no other query can land inside that transaction.
+   * PostgreSQL only: a connection of its own (postgres.js with max 1, opened on first use, never closed
+   * for idleness or age) for the one caller that holds a session-scoped lock, the outbox relay.
    */
   soloSession?: () => SoloSession;
+  /** PostgreSQL only: calls `onNotify` for each NOTIFY on `channel` (postgres.js's LISTEN connection). */
+  listen?(channel: string, onNotify: () => void): Promise<void>;
   /** PostgreSQL only: pipelined transactions for the registration write path (src/db/pipeline.ts). */
   pipelines?: PipelinePool;
   /** Runs the registry's own migrations under an advisory lock (idempotent). */
@@ -35,7 +36,7 @@ export interface DatabaseHandle {
 }
 
 /** Parameterless SQL text on one dedicated connection; postgres.js pipelines calls made without awaiting. */
-export type SoloSession = Pick<SoloConnection, 'text'>;
+export type SoloSession = Pick<SoloConnection, 'text' | 'generation'>;
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 /** Advisory-lock key (int8) that serialises start-up migrations across instances. */
@@ -53,7 +54,11 @@ export async function openDatabase(options: {
 
 function openPostgres(url: string, max: number): DatabaseHandle {
   const client = postgres(url, clientOptions(url, max));
-  const solo = new SoloConnection(() => postgres(url, clientOptions(url, 1)), SOLO_DEADLINE_MS);
+  // The relay's session holds the publisher lock for as long as it lives: postgres.js must not end it.
+  const solo = new SoloConnection(
+    (onclose) => postgres(url, { ...clientOptions(url, 1), idle_timeout: 0, max_lifetime: null, onclose }),
+    SOLO_DEADLINE_MS,
+  );
   const pipelines = new PipelinePool(
     max,
     () => new SoloConnection(() => writerClient(url), PIPELINE_DEADLINE_MS),
@@ -67,6 +72,9 @@ function openPostgres(url: string, max: number): DatabaseHandle {
     kind: 'postgres',
     soloSession: () => solo,
     pipelines,
+    async listen(channel, onNotify) {
+      await client.listen(channel, () => onNotify());
+    },
     async migrate() {
       // A transaction on one pooled connection holds the lock while the migration runs on the others (a
       // reserved session would do too, but postgres.js's reserve() never resolves on a fresh connection

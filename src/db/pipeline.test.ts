@@ -27,13 +27,16 @@ describe.skipIf(STORAGE !== 'postgres')('pipelined transactions (postgres)', () 
     await database?.drop();
   });
 
-  it('commits through commitWith and answers with the last statement’s rows', async () => {
-    const rows = await pool.transaction(async (tx) => {
+  it('commits through commitWith and answers with the last write’s rows and those of the statements after it', async () => {
+    const answer = await pool.transaction(async (tx) => {
       await tx.send(sql`insert into pipeline_t values (1)`);
-      return tx.commitWith<{ v: number }>(sql`insert into pipeline_t values (2) returning v`);
+      return tx.commitWith<{ v: number }>(
+        sql`insert into pipeline_t values (2) returning v`,
+        sql`insert into pipeline_t values (3) returning v * 10 as ten`,
+      );
     });
-    expect(rows).toEqual([{ v: 2 }]);
-    expect(await values()).toEqual([1, 2]);
+    expect(answer).toEqual({ rows: [{ v: 2 }], after: [[{ ten: 30 }]] });
+    expect(await values()).toEqual([1, 2, 3]);
   });
 
   it('rolls back a body that returns without commitWith, and one that throws', async () => {
@@ -102,7 +105,7 @@ describe.skipIf(STORAGE !== 'postgres')('pipelined transactions (postgres)', () 
         return tx.commitWith(sql`insert into pipeline_t select 3 where ${tx.fence} returning v`);
       })
       .then(
-        (rows) => ({ rows }),
+        ({ rows }) => ({ rows }),
         (error: unknown) => ({ error }),
       );
     expect('rows' in outcome ? outcome.rows : []).toEqual([]);
@@ -176,7 +179,8 @@ describe.skipIf(STORAGE !== 'postgres')('pipelined transactions (postgres)', () 
           order: String(v),
         });
       const results = await Promise.all([grouped(2), grouped(1), grouped(3)]);
-      expect(results.map((r) => r[0])).toEqual([[{ locks: 3 }], [{ locks: 3 }], [{ locks: 3 }]]);
+      // Each member gets its statements' rows, then its `last` statements' rows.
+      expect(results).toEqual([2, 1, 3].map((v) => [[{ locks: 3 }], [{ v: 10 + v }]]));
       expect(await values()).toEqual([1, 2, 3, 11, 12, 13]);
     });
 
@@ -196,8 +200,8 @@ describe.skipIf(STORAGE !== 'postgres')('pipelined transactions (postgres)', () 
       for (const round of [1, 2]) {
         const results = await Promise.all([prepared(round * 2), prepared(round * 2 + 1)]);
         expect(results).toEqual([
-          [[{ v: round * 2 }], [{ hundred: round * 200 }]],
-          [[{ v: round * 2 + 1 }], [{ hundred: round * 200 + 100 }]],
+          [[{ v: round * 2 }], [{ hundred: round * 200 }], [{ hundred: round * 200 + 100 }]],
+          [[{ v: round * 2 + 1 }], [{ hundred: round * 200 + 100 }], [{ hundred: round * 200 + 200 }]],
         ]);
       }
       expect(await values()).toEqual([2, 3, 4, 5]);

@@ -27,11 +27,21 @@ export class SoloConnection {
   private client: postgres.Sql | undefined;
   /** Statements prepared on the current session (see `script`). */
   private readonly prepared = new Set<string>();
+  private sessions = 0;
 
+  /** `connect` gets a callback for the client's `onclose` option: the session (and its locks) ended. */
   constructor(
-    private readonly connect: () => postgres.Sql,
+    private readonly connect: (onClose: () => void) => postgres.Sql,
     private readonly deadlineMs: number,
   ) {}
+
+  /**
+   * Changes whenever the database session may have changed: a session-scoped lock taken while it had one
+   * value is held only while it still has it (postgres.js reconnects on its own, without the locks).
+   */
+  get generation(): number {
+    return this.sessions;
+  }
 
   /** Parameterless text on the simple protocol; resolves to the rows (an array of row arrays for several statements). */
   text(query: string): Promise<unknown> {
@@ -89,7 +99,9 @@ export class SoloConnection {
   }
 
   private issue(start: (client: postgres.Sql) => postgres.PendingQuery<postgres.Row[]>): Promise<unknown> {
-    const client = (this.client ??= this.connect());
+    const client = (this.client ??= this.connect(() => {
+      this.sessions += 1;
+    }));
     // execute() hands the statement to the connection now, behind everything issued before it.
     const pending = start(client).execute();
     let timer: NodeJS.Timeout | undefined;
@@ -99,6 +111,7 @@ export class SoloConnection {
         if (this.client === client) {
           this.client = undefined;
           this.prepared.clear();
+          this.sessions += 1;
         }
         void client.end({ timeout: 0 }).catch(() => undefined);
         reject(new DeadlineExceeded(`no answer from the database within ${this.deadlineMs} ms`));
@@ -119,11 +132,11 @@ export interface PipelinedTx {
    */
   readonly fence: SQL;
   /**
-   * Sends the transaction's last write, then `after` (statements whose rows nobody needs, such as the outbox
-   * event), then COMMIT, and resolves to the write's rows once all are done. If a statement fails, the
-   * COMMIT ends the transaction as a rollback and the first error is thrown.
+   * Sends the transaction's last write, then `after` (statements that must come last, such as the outbox
+   * event), then COMMIT, and resolves once all are done to the write's rows and each `after` statement's
+   * rows. If a statement fails, the COMMIT ends the transaction as a rollback and the first error is thrown.
    */
-  commitWith<T>(query: SQL, ...after: SQL[]): Promise<T[]>;
+  commitWith<T>(query: SQL, ...after: SQL[]): Promise<{ rows: T[]; after: unknown[][] }>;
 }
 
 type Statement = string | ScriptStatement;
@@ -188,7 +201,10 @@ export class PipelinePool {
         if (rows.status === 'rejected') throw rows.reason;
         const failed = rest.find((result) => result.status === 'rejected');
         if (failed !== undefined) throw failed.reason;
-        return rows.value;
+        const afterRows = rest
+          .slice(0, after.length)
+          .map((result) => (result.status === 'fulfilled' ? (result.value as unknown[]) : []));
+        return { rows: rows.value, after: afterRows };
       },
     };
     try {
@@ -225,7 +241,7 @@ export class PipelinePool {
    * that order, then every member's `last` statements. A script must not depend on the ones before it, whose
    * effects it sees. A failed group wrote nothing: after a statement error each member runs again on its
    * own (one member's error is never another's); after a lost session every member fails with it.
-   * Resolves to the rows of the member's `statements`.
+   * Resolves to the rows of the member's `statements`, then of its `last` statements.
    */
   groupScript(script: GroupedScript): Promise<unknown[][]> {
     return new Promise((resolve, reject) => {
@@ -253,9 +269,14 @@ export class PipelinePool {
           ...members.flatMap((member) => member.last),
         ]);
         let at = members.length;
+        let lastAt = at + members.reduce((n, member) => n + member.statements.length, 0);
         for (const member of members) {
-          member.resolve(results.slice(at, at + member.statements.length));
+          member.resolve([
+            ...results.slice(at, at + member.statements.length),
+            ...results.slice(lastAt, lastAt + member.last.length),
+          ]);
           at += member.statements.length;
+          lastAt += member.last.length;
         }
         return;
       } catch (error) {
@@ -271,7 +292,7 @@ export class PipelinePool {
     await Promise.all(
       members.map((member) =>
         this.script([member.lock, ...member.statements, ...member.last]).then(
-          (results) => member.resolve(results.slice(1, 1 + member.statements.length)),
+          (results) => member.resolve(results.slice(1)),
           member.reject,
         ),
       ),

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../db/client.ts';
-import type { EventType } from './types.ts';
+import type { EventType, RegistryEvent } from './types.ts';
 
 /**
  * The transactional outbox's write side. An event row is written in the same transaction as its change and
@@ -39,4 +39,28 @@ export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
   );
   // Only a database without the registry's migrations lacks the head row: never drop an event silently.
   if (written.length !== 1) throw new Error('the outbox has no head position (migrations not applied?)');
+}
+
+/** An event row as the relay, the feed and the writers' `returning` read it. */
+export interface EventRow {
+  seq: string | number;
+  event_type: string;
+  data: string;
+  occurred_at: string;
+}
+
+// Text forms so postgres.js and PGlite return identical shapes (drizzle leaves raw types to the driver).
+export const EVENT_COLUMNS_TEXT =
+  `seq, event_type, data::text as data, ` +
+  `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at`;
+
+/** The published envelope of an event row. */
+export function eventFromRow(row: EventRow): RegistryEvent {
+  return {
+    event_type: row.event_type as EventType,
+    version: 'v1',
+    seq: Number(row.seq),
+    occurred_at: row.occurred_at,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  };
 }

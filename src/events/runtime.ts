@@ -1,16 +1,20 @@
-import type { Database, DatabaseHandle } from '../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database, type DatabaseHandle } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import { OrderedDelivery } from './orderedDelivery.ts';
 import { openRedisBus, type RedisBus } from './redisBus.ts';
 import { Relay } from './relay.ts';
-import { countUnpublished, readFeed, readHead, readOutboxState } from './store.ts';
+import { OUTBOX_CHANNEL, readFeed, readHead, readPositions, type RelaySession } from './store.ts';
 import type { RegistryEvent } from './types.ts';
 
 /** The change-broadcast machinery as the rest of the app sees it (relay, bus, local subscribers). */
 export interface EventsRuntime {
   readonly busKind: 'redis' | 'in-process';
-  /** Services call this after a transaction that wrote events has committed: wakes the relay at once. */
-  committed(): void;
+  /**
+   * Services call this after a transaction that wrote events has committed: wakes the relay at once. A
+   * writer that read its event rows back passes them, so the relay can publish them without a read.
+   */
+  committed(events?: readonly RegistryEvent[]): void;
   /** Committed events not yet published. */
   outboxLag(): Promise<number>;
   /** Local delivery of every published event (any instance's), in seq order; returns an unsubscribe. */
@@ -36,6 +40,8 @@ export function createEventsRuntime(options: {
   db: Database;
   /** PostgreSQL: a dedicated connection for the relay (see DatabaseHandle.soloSession). */
   soloSession?: DatabaseHandle['soloSession'];
+  /** PostgreSQL: LISTEN, so other instances can nudge this one's relay (see DatabaseHandle.listen). */
+  listen?: DatabaseHandle['listen'];
   redisUrl: string | undefined;
   logger: Logger;
   /** How often the outbox and the feed are checked for work nobody announced (default 250 ms). */
@@ -71,9 +77,21 @@ export function createEventsRuntime(options: {
       logger.warn('event catch-up from the feed failed; retrying', { error: String(error) }),
   });
 
+  const solo = options.soloSession?.();
+  // Embedded, the relay shares PGlite's one session, and no other process can open the database.
+  const session: RelaySession =
+    solo === undefined
+      ? { rows: (text) => queryRows(db, sql.raw(text)), generation: 0, dedicated: false }
+      : {
+          rows: async <T>(text: string) => (await solo.text(text)) as T[],
+          get generation() {
+            return solo.generation;
+          },
+          dedicated: true,
+        };
   const relay = new Relay({
-    db,
-    session: options.soloSession?.(),
+    session,
+    nudges: solo !== undefined,
     logger,
     publish: async (events) => {
       // In-process: local delivery happens at the claim (onClaimed), so publishing only moves the cursor.
@@ -88,9 +106,9 @@ export function createEventsRuntime(options: {
     if (polling) return;
     polling = true;
     try {
-      const state = await readOutboxState(db);
-      if (state.unpublished) relay.wake();
-      if (state.head > delivery.position) delivery.catchUp();
+      const positions = await readPositions(db);
+      relay.checkPositions(positions);
+      if (positions.head > delivery.position) delivery.catchUp();
     } catch (error) {
       logger.debug('outbox poll failed', { error: String(error) });
     } finally {
@@ -101,8 +119,11 @@ export function createEventsRuntime(options: {
   return {
     busKind: options.redisUrl === undefined ? 'in-process' : 'redis',
     shutdownSignal: shutdown.signal,
-    committed: () => relay.wake(),
-    outboxLag: () => countUnpublished(db),
+    committed: (events) => (events?.length ? relay.offer(events) : relay.committed()),
+    async outboxLag() {
+      const { head, published } = await readPositions(db);
+      return Math.max(0, head - Math.max(published, relay.publishedUpTo));
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -127,6 +148,7 @@ export function createEventsRuntime(options: {
           },
         });
       }
+      await options.listen?.(OUTBOX_CHANNEL, () => relay.nudged());
       relay.wake();
       pollTimer = setInterval(() => void poll(), options.pollIntervalMs ?? 250);
       pollTimer.unref();

@@ -1,110 +1,86 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database, type Queryable, type SoloSession } from '../db/client.ts';
-import type { EventType, RegistryEvent } from './types.ts';
+import { queryRows, type Queryable } from '../db/client.ts';
+import { EVENT_COLUMNS_TEXT, eventFromRow, type EventRow } from './outbox.ts';
+import type { RegistryEvent } from './types.ts';
 
 /**
  * The outbox/feed queries. Events take their position (`seq`) when they are written, in commit order (see
- * outbox.ts); the relay publishes them in that order and then advances the `published` cursor.
+ * outbox.ts); the relay publishes them in that order and advances the `published` cursor behind them.
  */
 
-/** Advisory-lock key (int8): one publisher across all instances. */
+/** Advisory-lock key (int8): the publisher role, held by one relay session across all instances. */
 const PUBLISHER_LOCK = 0x5c4e_0e02;
-const TRY_PUBLISHER_LOCK = `select pg_try_advisory_xact_lock(${PUBLISHER_LOCK}) as locked`;
+/** The NOTIFY channel on which other instances tell the publisher they committed events. */
+export const OUTBOX_CHANNEL = 'schemata_outbox';
 
-interface EventRow {
-  seq: string | number;
-  event_type: string;
-  data: string;
-  occurred_at: string;
-}
-
-// Text forms so postgres.js and PGlite return identical shapes (drizzle leaves raw types to the driver).
-const EVENT_COLUMNS_TEXT =
-  `seq, event_type, data::text as data, ` +
-  `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at`;
 const EVENT_COLUMNS = sql.raw(EVENT_COLUMNS_TEXT);
 
-function toEvent(row: EventRow): RegistryEvent {
-  return {
-    event_type: row.event_type as EventType,
-    version: 'v1',
-    seq: Number(row.seq),
-    occurred_at: row.occurred_at,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-  };
-}
-
-/** The oldest unpublished events, in seq order; an index range scan behind the cursor. */
-function claimStatement(limit: number): string {
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`bad batch size ${limit}`);
-  return `select ${EVENT_COLUMNS_TEXT} from events
-    where seq > (select seq from outbox_positions where name = 'published') order by seq limit ${limit}`;
-}
-
-/** Moves the `published` cursor to `seq` (never back: a slower publisher may finish late). */
-function advanceStatement(seq: number): string {
-  if (!Number.isSafeInteger(seq)) throw new RangeError(`bad position ${seq}`);
-  return `update outbox_positions set seq = greatest(seq, ${seq}) where name = 'published'`;
+/** Where the relay's statements run: one database session, whose session-scoped lock it holds. */
+export interface RelaySession {
+  /** Runs one statement; resolves to its rows. */
+  rows<T>(text: string): Promise<T[]>;
+  /** Changes when the session may have been replaced (and its locks released); see SoloConnection. */
+  readonly generation: number;
+  /**
+   * Whether the relay has the session to itself (PostgreSQL). Embedded, it shares PGlite's one session
+   * with every request, whose commits must stay synchronous.
+   */
+  readonly dedicated: boolean;
 }
 
 /**
- * Publishes the oldest unpublished events through `publish` and advances the cursor past them, in one
- * transaction holding the publisher lock: when `publish` throws, the cursor stays and the events are retried
- * later (at least once). Returns `busy` when another instance holds the publisher lock.
+ * Takes the publisher role for this session if no other session holds it (a session-scoped lock: held
+ * until the session ends), and reads how far publishing got. A dedicated session then commits without
+ * waiting for the WAL flush: it writes only the `published` cursor, and a lost advance only means a repeat
+ * publication, which consumers dedupe by seq. When the role is taken and `nudge` is set, the holder is
+ * told (NOTIFY) that there is something to publish.
  */
-export async function publishPending(
-  db: Database,
-  limit: number,
-  publish: (events: RegistryEvent[]) => Promise<void>,
-): Promise<{ busy: boolean; events: RegistryEvent[] }> {
-  return db.transaction(async (tx) => {
-    const [lock] = await queryRows<{ locked: boolean }>(tx, sql.raw(TRY_PUBLISHER_LOCK));
-    if (lock?.locked !== true) return { busy: true, events: [] };
-    const events = sortedEvents(await queryRows<EventRow>(tx, sql.raw(claimStatement(limit))));
-    const last = events.at(-1);
-    if (last === undefined) return { busy: false, events };
-    await publish(events);
-    await tx.execute(sql.raw(advanceStatement(last.seq)));
-    return { busy: false, events };
-  });
+export async function takePublisherRole(
+  session: RelaySession,
+  nudge: boolean,
+): Promise<{ held: boolean; published: number }> {
+  const [row] = await session.rows<{ held: boolean; published: string | number }>(
+    `with attempt as materialized (select pg_try_advisory_lock(${PUBLISHER_LOCK}) as held)
+    select held, (select seq from outbox_positions where name = 'published') as published,
+      case when held and ${session.dedicated} then set_config('synchronous_commit', 'off', false)
+        when not held and ${nudge} then (select 'nudged' from pg_notify('${OUTBOX_CHANNEL}', '')) end as side
+    from attempt`,
+  );
+  return { held: row?.held === true, published: Number(row?.published ?? 0) };
 }
 
 /**
- * `publishPending` on the relay's own PostgreSQL connection, in two round trips: BEGIN, the lock and the
- * claim go out together, then (after `publish`) the cursor's advance with COMMIT, or a rollback.
+ * The oldest events after position `after`, in seq order (an index range scan). With `persist`, the same
+ * statement first moves the `published` cursor up to it (never back).
  */
-export async function publishPendingOnSession(
-  session: SoloSession,
+export async function claimAfter(
+  session: RelaySession,
+  after: number,
   limit: number,
-  publish: (events: RegistryEvent[]) => Promise<void>,
-): Promise<{ busy: boolean; events: RegistryEvent[] }> {
-  try {
-    const [, lock, claimed] = await Promise.all([
-      // The cursor need not survive a database crash: a lost advance only means a repeat publication,
-      // which consumers dedupe by seq. So the claim commits without waiting for the WAL flush.
-      session.text('begin; set local synchronous_commit = off'),
-      session.text(TRY_PUBLISHER_LOCK),
-      session.text(claimStatement(limit)),
-    ]);
-    const locked = (lock as { locked?: boolean }[])[0]?.locked === true;
-    const events = locked ? sortedEvents(claimed) : [];
-    const last = events.at(-1);
-    if (last === undefined) {
-      await session.text('rollback');
-      return { busy: !locked, events };
-    }
-    await publish(events);
-    await session.text(`${advanceStatement(last.seq)}; commit`);
-    return { busy: false, events };
-  } catch (error) {
-    await session.text('rollback').catch(() => undefined);
-    throw error;
+  persist?: number,
+): Promise<RegistryEvent[]> {
+  for (const n of [after, limit, persist ?? 0]) {
+    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`bad relay position ${n}`);
   }
+  const advance =
+    persist === undefined
+      ? ''
+      : `with advanced as (${advanceStatement(persist)} and seq < ${persist} returning seq) `;
+  const rows = await session.rows<EventRow>(
+    `${advance}select ${EVENT_COLUMNS_TEXT} from events where seq > ${after} order by seq limit ${limit}`,
+  );
+  return rows.map(eventFromRow).sort((a, b) => a.seq - b.seq);
 }
 
-function sortedEvents(rows: unknown): RegistryEvent[] {
-  return ((rows ?? []) as EventRow[]).map(toEvent).sort((a, b) => a.seq - b.seq);
+/** Moves the `published` cursor up to `seq` (the publisher's session only). */
+export async function persistPublished(session: RelaySession, seq: number): Promise<void> {
+  if (!Number.isSafeInteger(seq) || seq < 0) throw new RangeError(`bad relay position ${seq}`);
+  await session.rows(`${advanceStatement(seq)} returning seq`);
 }
+
+/** Moves the `published` cursor to `seq`, never back (an older publisher's write may arrive late). */
+const advanceStatement = (seq: number) =>
+  `update outbox_positions set seq = greatest(seq, ${seq}) where name = 'published'`;
 
 export interface FeedQuery {
   after: number;
@@ -138,7 +114,7 @@ export async function readFeed(db: Queryable, query: FeedQuery): Promise<FeedPag
   // The left join yields one all-null row when the page is empty: it carries only the head.
   const events = rows
     .filter((row): row is EventRow & { head: string } => row.seq !== null && row.seq !== undefined)
-    .map(toEvent);
+    .map(eventFromRow);
   const more = events.length >= query.limit;
   const last = events.at(-1)?.seq ?? query.after;
   return { events, next: more ? last : Math.max(query.after, head, last), more };
@@ -153,19 +129,8 @@ export async function readHead(db: Queryable): Promise<number> {
   return Number(row?.head ?? 0);
 }
 
-/** One cheap look at the outbox for the poll loop: is there work, and how far is the feed? */
-export async function readOutboxState(db: Queryable): Promise<{ unpublished: boolean; head: number }> {
-  const { head, published } = await readPositions(db);
-  return { unpublished: head > published, head };
-}
-
-/** Committed events not yet published. */
-export async function countUnpublished(db: Queryable): Promise<number> {
-  const { head, published } = await readPositions(db);
-  return Math.max(0, head - published);
-}
-
-async function readPositions(db: Queryable): Promise<{ head: number; published: number }> {
+/** The feed's head and the stored `published` cursor: one cheap look for the poll loop and for health. */
+export async function readPositions(db: Queryable): Promise<{ head: number; published: number }> {
   const rows = await queryRows<{ name: string; seq: string | number }>(
     db,
     sql`select name, seq from outbox_positions`,

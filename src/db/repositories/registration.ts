@@ -5,7 +5,8 @@ import type { PipelinedTx } from '../pipeline.ts';
 import type { StoredConfig } from './configs.ts';
 import { GLOBAL_CONFIG_KEY } from './configs.ts';
 import { GLOBAL_MODE_KEY } from './modes.ts';
-import { nextPosition } from '../../events/outbox.ts';
+import { EVENT_COLUMNS_TEXT, eventFromRow, nextPosition, type EventRow } from '../../events/outbox.ts';
+import type { RegistryEvent } from '../../events/types.ts';
 
 /**
  * The registration hot path's statements. Registering is the write every producer makes, so it is shaped
@@ -195,12 +196,17 @@ export function registeredEvent(subject: unknown, version: unknown): SQL {
     select position.seq, 'schema.registered', ${subject}::text, jsonb_build_object('subject', ${subject}::text,
       'version', ${version}::int, 'id', written.schema_id, 'schemaType', written.schema_type)
     from written, position
-    returning seq`;
+    returning ${sql.raw(EVENT_COLUMNS_TEXT)}`;
 }
 
-/** Writes `registeredEvent` in a transaction (its last write). */
-export async function recordRegistered(tx: Tx, subject: string, version: number): Promise<void> {
-  await tx.execute(registeredEvent(subject, version));
+/** The event `registeredEvent` wrote, from its rows (none when it wrote nothing). */
+export function registeredEvents(rows: readonly unknown[] | undefined): RegistryEvent[] {
+  return ((rows ?? []) as EventRow[]).map(eventFromRow);
+}
+
+/** Writes `registeredEvent` in a transaction (its last write); the event, to offer the relay after commit. */
+export async function recordRegistered(tx: Tx, subject: string, version: number): Promise<RegistryEvent[]> {
+  return registeredEvents(await queryRows(tx, registeredEvent(subject, version)));
 }
 
 /** `registeredEvent` for a script. */

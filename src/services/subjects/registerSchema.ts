@@ -8,6 +8,7 @@ import {
   recordRegistered,
   registeredEvent,
   registeredEventScript,
+  registeredEvents,
   registrationStatement,
   speculationOutcome,
   speculativeRegistration,
@@ -22,6 +23,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { IdentifiedSchema, ParsedSchema, SchemaInput } from '../../domain/schema/json/parseSchema.ts';
 import { isTransitive, prepareForCheck } from '../../domain/compatibility/index.ts';
 import type { Deps } from '../../deps.ts';
+import type { RegistryEvent } from '../../events/types.ts';
 import { checkAgainstSubject, incompatibleError } from '../compatibility/checkAgainstSubject.ts';
 import { effectiveConfig } from '../config/readEffectiveConfig.ts';
 import { effectiveMode, type Mode } from '../mode/readEffectiveMode.ts';
@@ -72,7 +74,7 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
     (pipelines !== undefined && identified !== undefined
       ? await registerOnPostgres(deps, pipelines, input, identified)
       : undefined) ??
-    (await deps.db.transaction(async (tx) => {
+    (await deps.db.transaction(async (tx): Promise<Outcome> => {
       // The lock and the snapshot travel together; the snapshot's statement starts once the lock is held, so
       // mode, config and contents stay current until commit (every writer of the subject takes this lock).
       const [, snapshot] = await Promise.all([
@@ -97,11 +99,10 @@ export async function registerSchema(deps: Deps, input: RegisterInput): Promise<
       const verdict = await checkAgainstSubject(deps, tx, subject, parsed, config, snapshot);
       if (!verdict.compatible) throw incompatibleError(subject, verdict);
       const version = snapshot.maxVersion + 1;
-      const id = await writeVersion(tx, subject, version, parsed);
-      return { id, version, created: true };
+      return { ...(await writeVersion(tx, subject, version, parsed)), version, created: true };
     }));
   if (result.created) {
-    deps.events.committed();
+    deps.events.committed(result.events);
     // Read-your-writes on this instance: the parsed form is what the next check will compare with.
     deps.cache.rememberComparable(result.id, parsed);
   }
@@ -116,7 +117,8 @@ const configOf = (deps: Deps, settings: SubjectSettings) =>
 const normalisedByConfig = (config: { normalize: boolean }, input: RegisterInput) =>
   config.normalize && !input.normalize;
 
-type Outcome = { id: number; version: number; created: boolean };
+/** A registration's answer; `events` are the event rows it wrote, when it read them back. */
+type Outcome = { id: number; version: number; created: boolean; events?: RegistryEvent[] };
 
 /** PostgreSQL without references: the one-round-trip path when it applies, else the two-round-trip one. */
 async function registerOnPostgres(
@@ -162,7 +164,7 @@ async function registerSpeculatively(
   if (verdict?.compatible !== true) return undefined;
   const version = expected.maxVersion + 1;
   // Grouped with other subjects' registrations of this moment: one write and one commit for all of them.
-  const [rows] = await pipelines.groupScript({
+  const [rows, eventRows] = await pipelines.groupScript({
     lock: subjectLockText(subject),
     statements: [speculativeRegistration(newRegistration(subject, version, parsed), expected)],
     last: [registeredEventScript(subject, version)],
@@ -171,7 +173,7 @@ async function registerSpeculatively(
   const { writtenId, snapshot } = speculationOutcome(rows ?? []);
   if (writtenId !== undefined) {
     rememberWritten(deps, subject, expected, version, writtenId);
-    return { id: writtenId, version, created: true };
+    return { id: writtenId, version, created: true, events: registeredEvents(eventRows) };
   }
   rememberState(deps, subject, snapshot);
   // The subject already holds this schema: the answer the locked path would give, without asking again.
@@ -260,15 +262,14 @@ async function registerPipelined(
     const verdict = await checkAgainstSubject(deps, deps.db, subject, parsed, config, snapshot);
     if (!verdict.compatible) throw incompatibleError(subject, verdict);
     const version = snapshot.maxVersion + 1;
-    const written = writtenRegistration(
-      await tx.commitWith(
-        registrationStatement(newRegistration(subject, version, parsed), tx.fence),
-        registeredEvent(subject, version),
-      ),
+    const { rows, after } = await tx.commitWith<{ id: number | string; created: boolean }>(
+      registrationStatement(newRegistration(subject, version, parsed), tx.fence),
+      registeredEvent(subject, version),
     );
+    const written = writtenRegistration(rows);
     if (written === undefined) return undefined;
     rememberWritten(deps, subject, snapshot, version, written.schemaId);
-    return { id: written.schemaId, version, created: true };
+    return { id: written.schemaId, version, created: true, events: registeredEvents(after[0]) };
   });
 }
 
@@ -297,7 +298,12 @@ function newRegistration(subject: string, version: number, parsed: ParsedSchema)
 }
 
 /** Schema row and version (one statement in the common case, the careful path otherwise), references, then the event. */
-async function writeVersion(tx: Tx, subject: string, version: number, parsed: ParsedSchema): Promise<number> {
+async function writeVersion(
+  tx: Tx,
+  subject: string,
+  version: number,
+  parsed: ParsedSchema,
+): Promise<{ id: number; events: RegistryEvent[] }> {
   const written = await insertRegistration(tx, newRegistration(subject, version, parsed));
   let id: number;
   if (written !== undefined) {
@@ -308,8 +314,7 @@ async function writeVersion(tx: Tx, subject: string, version: number, parsed: Pa
     id = await storeSchema(tx, parsed);
     await insertVersion(tx, { subject, version, schemaId: id });
   }
-  await recordRegistered(tx, subject, version);
-  return id;
+  return { id, events: await recordRegistered(tx, subject, version) };
 }
 
 /** The effective mode from settings already read, refusing writes in READONLY modes (42205). */
