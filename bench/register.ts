@@ -26,8 +26,9 @@ export interface RegisterOptions {
 /**
  * Registration throughput through HTTP on real PostgreSQL, beside a raw postgres.js loop that writes the same
  * rows (schema + version + event, in one transaction under the subject lock) in the same run. Each phase
- * spreads its schemas over `inFlight` subjects, one writer per subject, so the concurrent phase measures
- * parallel writers rather than waits on one subject's lock; every schema is a compatible new version.
+ * spreads its schemas over `inFlight` subjects, so both phases register the same schemas and differ only in
+ * how many are in flight: one writer taking the subjects in turn, or one writer per subject (parallel
+ * writers rather than waits on one subject's lock). Every schema is a compatible new version.
  * Each round runs both sides' phases back to back on fresh subjects, the raw loop first in every other
  * round, so a slow spell or a drift of the machine weighs on both sides of a ratio; the median round is
  * the figure.
@@ -70,8 +71,9 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
       ['registry', http],
       ['raw', raw.register],
     ] as const) {
-      await runPhase(register, `${side}-warm`, { count: WARM_UP, writers: options.inFlight });
-      await runPhase(register, `${side}-warm-seq`, { count: WARM_UP / 4, writers: 1 });
+      const subjects = options.inFlight;
+      await runPhase(register, `${side}-warm`, { count: WARM_UP, writers: options.inFlight, subjects });
+      await runPhase(register, `${side}-warm-seq`, { count: WARM_UP / 4, writers: 1, subjects });
     }
     const profile = options.profile ? profilePath('register') : undefined;
     const ratios: Record<string, number[]> = {};
@@ -83,12 +85,18 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
         // The raw loop goes first in even rounds: the machine's drift over a run (caches, JIT, other
         // tenants) then favours neither side.
         const rawFirst = round % 2 === 0;
+        const subjects = options.inFlight;
         const before = rawFirst
-          ? await runPhase(raw.register, `raw-${mode}-${round}`, { count: options.count, writers })
+          ? await runPhase(raw.register, `raw-${mode}-${round}`, {
+              count: options.count,
+              writers,
+              subjects,
+            })
           : undefined;
         const ours = await runPhase(http, `registry-${mode}-${round}`, {
           count: before?.count ?? options.count,
           writers,
+          subjects,
           budgetSeconds: options.phaseSeconds,
         });
         if (profile && round === 1 && mode === 'concurrent') await registry.stopProfile(profile);
@@ -96,7 +104,11 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
         const theirs =
           before !== undefined && before.count === ours.count
             ? before
-            : await runPhase(raw.register, `raw-${mode}-${round}b`, { count: ours.count, writers });
+            : await runPhase(raw.register, `raw-${mode}-${round}b`, {
+                count: ours.count,
+                writers,
+                subjects,
+              });
         const ratio = ours.rps / theirs.rps;
         (ratios[mode] ??= []).push(ratio);
         lines.push(
@@ -122,6 +134,7 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
         target: 0.5,
       });
     }
+    lines.push(...(await largeSchemas(http, raw.register, options)));
     if (profile) lines.push(...hotspots(profile));
     return { title, lines, figures };
   } finally {
@@ -129,6 +142,23 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
     await raw?.close();
     for (const database of databases) await database.drop();
   }
+}
+
+/**
+ * For information, not a target: one subject registered one schema at a time, so its schema grows by a
+ * property per version, to `count` properties. The raw loop only stores text; the registry parses,
+ * validates, normalises and compares every schema, and that work grows with the schema. This shows what
+ * large contracts cost (the figures above use the ordinary sizes of the family's first steps).
+ */
+async function largeSchemas(http: Register, raw: Register, options: RegisterOptions): Promise<string[]> {
+  const plan = { count: options.count, writers: 1, subjects: 1 };
+  const ours = await runPhase(http, 'registry-large', { ...plan, budgetSeconds: options.phaseSeconds });
+  const theirs = await runPhase(raw, 'raw-large', { ...plan, count: ours.count });
+  return [
+    describe('raw postgres.js', 'one subject', 1, theirs),
+    describe('Schemata over HTTP', 'one subject', 1, ours),
+    `register: ratio registry/raw with one subject growing to ${ours.count + 1} properties (information, no target) ${formatNumber(ours.rps / theirs.rps)}`,
+  ];
 }
 
 interface Phase {
@@ -139,27 +169,25 @@ interface Phase {
 }
 
 /**
- * Registrations by `writers` workers, each owning one subject of the family `prefix` and registering that
- * family's next compatible step: `count` in all, or fewer when `budgetSeconds` runs out first.
+ * `count` registrations (or fewer when `budgetSeconds` runs out first) over `subjects` subjects of the family
+ * `prefix`, taken in turn, each registering its next compatible step. `writers` workers share them out, each
+ * owning the subjects `writer`, `writer + writers`, …, so no two writers ever wait on one subject's lock.
  */
 async function runPhase(
   register: Register,
   prefix: string,
-  plan: { count: number; writers: number; budgetSeconds?: number },
+  plan: { count: number; writers: number; subjects: number; budgetSeconds?: number },
 ): Promise<Phase> {
+  if (plan.subjects % plan.writers !== 0) throw new Error('subjects must be a multiple of writers');
   const latencies: number[] = [];
   const started = performance.now();
   const deadline =
     plan.budgetSeconds === undefined ? Number.POSITIVE_INFINITY : started + plan.budgetSeconds * 1000;
   await Promise.all(
     Array.from({ length: plan.writers }, async (_, writer) => {
-      const subject = `bench-${prefix}-${writer}`;
-      for (
-        let step = 0;
-        step * plan.writers + writer < plan.count && performance.now() < deadline;
-        step += 1
-      ) {
-        latencies.push(await register(subject, evolvingSchema(subject, step)));
+      for (let n = writer; n < plan.count && performance.now() < deadline; n += plan.writers) {
+        const subject = `bench-${prefix}-${n % plan.subjects}`;
+        latencies.push(await register(subject, evolvingSchema(subject, Math.floor(n / plan.subjects))));
       }
     }),
   );
