@@ -145,7 +145,7 @@ type Statement = string | ScriptStatement;
 export interface GroupedScript {
   /** The statement taking the transaction-scoped lock that `order` names. */
   lock: Statement;
-  /** The work; the caller gets these statements' rows. */
+  /** The work; the caller gets these statements' rows, then the `last` statements' rows. */
   statements: readonly Statement[];
   /** Statements that must come after every lock and write of the group (they take the feed position). */
   last: readonly Statement[];

@@ -120,6 +120,16 @@ const normalisedByConfig = (config: { normalize: boolean }, input: RegisterInput
 /** A registration's answer; `events` are the event rows it wrote, when it read them back. */
 type Outcome = { id: number; version: number; created: boolean; events?: RegistryEvent[] };
 
+/** A request on PostgreSQL's fast paths: what both attempts work from. */
+interface Attempt {
+  deps: Deps;
+  pipelines: PipelinePool;
+  input: RegisterInput;
+  identified: IdentifiedSchema;
+  /** The schema's remaining checks (run once, by whichever attempt needs them first). */
+  problemOf(): { error: unknown } | undefined;
+}
+
 /** PostgreSQL without references: the one-round-trip path when it applies, else the two-round-trip one. */
 async function registerOnPostgres(
   deps: Deps,
@@ -129,10 +139,8 @@ async function registerOnPostgres(
 ): Promise<Outcome | undefined> {
   let checked: { problem: { error: unknown } | undefined } | undefined;
   const problemOf = () => (checked ??= { problem: validationProblem(identified) }).problem;
-  return (
-    (await registerSpeculatively(deps, pipelines, input, identified, problemOf)) ??
-    (await registerPipelined(deps, pipelines, input, identified, problemOf))
-  );
+  const attempt: Attempt = { deps, pipelines, input, identified, problemOf };
+  return (await registerSpeculatively(attempt)) ?? (await registerPipelined(attempt));
 }
 
 /**
@@ -142,13 +150,8 @@ async function registerOnPostgres(
  * state — one socket write, one commit. Undefined when the locked path must decide: the state is unknown
  * or stale, or the request is anything but a valid, compatible new version in READWRITE mode.
  */
-async function registerSpeculatively(
-  deps: Deps,
-  pipelines: PipelinePool,
-  input: RegisterInput,
-  identified: IdentifiedSchema,
-  problemOf: () => { error: unknown } | undefined,
-): Promise<Outcome | undefined> {
+async function registerSpeculatively(attempt: Attempt): Promise<Outcome | undefined> {
+  const { deps, pipelines, input, identified, problemOf } = attempt;
   const { subject, body } = input;
   const expected = deps.cache.subjectState(subject);
   if (expected === undefined || body.id !== undefined || body.version !== undefined) return undefined;
@@ -220,13 +223,8 @@ function rememberWritten(
  * config, IMPORT mode, content that a concurrent transaction stored meanwhile); by then the schema has
  * passed its checks and this transaction has written nothing.
  */
-async function registerPipelined(
-  deps: Deps,
-  pipelines: PipelinePool,
-  input: RegisterInput,
-  identified: IdentifiedSchema,
-  problemOf: () => { error: unknown } | undefined,
-): Promise<Outcome | undefined> {
+async function registerPipelined(attempt: Attempt): Promise<Outcome | undefined> {
+  const { deps, pipelines, input, identified, problemOf } = attempt;
   const { subject, body } = input;
   const parsed = identified.schema;
   return pipelines.transaction(async (tx) => {
