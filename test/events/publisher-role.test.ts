@@ -101,7 +101,8 @@ describe.skipIf(STORAGE !== 'postgres' || !REDIS_URL)('the publisher role (postg
       // The session holding the role's lock dies (a failover, an operator, a network cut).
       const killed = await admin<{ killed: boolean }[]>`
         select pg_terminate_backend(pid) as killed from pg_locks
-        where locktype = 'advisory' and objid = ${0x5c4e0e02} and granted`;
+        where locktype = 'advisory' and objid = ${0x5c4e0e02} and granted
+          and database = (select oid from pg_database where datname = current_database())`;
       expect(killed).toEqual([{ killed: true }]);
       // Both instances write on: whichever takes the role publishes all of it.
       await Promise.all([registerSome(a, 10), registerSome(b, 10)]);
