@@ -6,10 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** How the registry is launched: `main` = `node --import tsx src/main.ts`, `cli` = `bin/schemata.js serve`, `npm` = `npm start` (as in the Docker image). */
-export type Launcher = 'main' | 'cli' | 'npm';
+/**
+ * How the registry is launched: `main` = `node --import tsx src/main.ts`, `cli` = `bin/schemata.js serve`,
+ * `npm` = `npm start` (as in the Docker image); or an explicit command, run in `cwd` (default: the repo).
+ */
+export type Launcher = NamedLauncher | { command: string; args: string[]; cwd: string };
+type NamedLauncher = 'main' | 'cli' | 'npm';
 
-const COMMANDS: Record<Launcher, [string, string[]]> = {
+const COMMANDS: Record<NamedLauncher, [string, string[]]> = {
   main: [process.execPath, ['--import', 'tsx', 'src/main.ts']],
   cli: [process.execPath, ['bin/schemata.js', 'serve']],
   npm: ['npm', ['start', '--silent']],
@@ -48,9 +52,10 @@ export function tempDataDir(): string {
  * unset), listening on a free port of 127.0.0.1; `env` overrides.
  */
 export function spawnRegistry(env: Record<string, string>, launcher: Launcher = 'main'): RegistryProcess {
-  const [command, args] = COMMANDS[launcher];
+  const [command, args] =
+    typeof launcher === 'string' ? COMMANDS[launcher] : [launcher.command, launcher.args];
   const child = spawn(command, args, {
-    cwd: REPO_ROOT,
+    cwd: typeof launcher === 'string' ? REPO_ROOT : launcher.cwd,
     env: {
       ...process.env,
       DATABASE_URL: '',
