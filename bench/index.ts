@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { benchById } from './byId.ts';
-import { benchRegister } from './register.ts';
+import { benchRegister, WARM_UP } from './register.ts';
 import { summaryLines, type BenchSection } from './lib/report.ts';
 
 /**
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
       count: quick ? 100 : 400,
       phaseSeconds: quick ? 4 : 12,
       inFlight: 8,
+      warmUp: quick ? 200 : WARM_UP,
       rounds: quick ? 1 : 3,
       profile,
     }),
