@@ -9,7 +9,7 @@ import { evolvingSchema } from './lib/schemas.ts';
 /**
  * Registrations per side before anything is measured (a quarter more of them one at a time). A registry is
  * a long-running server, so the figure is its steady state: V8 keeps compiling the registry's hot code on
- * background threads for its first few thousand registrations (about 0.6 ms of compiler CPU per
+ * background threads for its first few thousand registrations (about 0.7 ms of compiler CPU per
  * registration over the first thousand, tailing off by three thousand), and on a two-CPU machine those
  * threads take the CPU that PostgreSQL and the client need. Both sides warm alike.
  */
