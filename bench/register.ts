@@ -171,13 +171,10 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
  * large contracts cost (the figures above use the ordinary sizes of the family's first steps).
  */
 async function largeSchemas(http: Register, raw: Register, options: RegisterOptions): Promise<string[]> {
-  const plan = { count: options.count, writers: 1, subjects: 1 };
-  const ours = await runPhase(http, 'registry-large', { ...plan, budgetSeconds: options.phaseSeconds });
-  const theirs = await runPhase(raw, 'raw-large', { ...plan, count: ours.count });
+  const { lines, ours, ratio } = await informationPhase(http, raw, options, 'large', 'one subject', 1);
   return [
-    describe('raw postgres.js', 'one subject', 1, theirs),
-    describe('Schemata over HTTP', 'one subject', 1, ours),
-    `register: ratio registry/raw with one subject growing to ${ours.count + 1} properties (information, no target) ${formatNumber(ours.rps / theirs.rps)}`,
+    ...lines,
+    `register: ratio registry/raw with one subject growing to ${ours.count + 1} properties (information, no target) ${ratio}`,
   ];
 }
 
@@ -192,14 +189,30 @@ async function afterStartUp(
   options: RegisterOptions,
   warmedUp: number,
 ): Promise<string[]> {
-  const plan = { count: options.count, writers: 1, subjects: options.inFlight };
-  const ours = await runPhase(http, 'registry-early', { ...plan, budgetSeconds: options.phaseSeconds });
-  const theirs = await runPhase(raw, 'raw-early', { ...plan, count: ours.count });
+  const { lines, ratio } = await informationPhase(http, raw, options, 'early', 'start-up', options.inFlight);
   return [
-    describe('raw postgres.js', 'start-up', 1, theirs),
-    describe('Schemata over HTTP', 'start-up', 1, ours),
-    `register: ratio registry/raw one at a time right after start-up (${warmedUp * 1.25} warm-up registrations; information, no target) ${formatNumber(ours.rps / theirs.rps)}`,
+    ...lines,
+    `register: ratio registry/raw one at a time right after start-up (${warmedUp * 1.25} warm-up registrations; information, no target) ${ratio}`,
   ];
+}
+
+/** One phase per side, one registration at a time: the registry's under the time budget, then the raw loop's of as many schemas. */
+async function informationPhase(
+  http: Register,
+  raw: Register,
+  options: RegisterOptions,
+  prefix: string,
+  label: string,
+  subjects: number,
+): Promise<{ lines: string[]; ours: Phase; ratio: string }> {
+  const plan = { count: options.count, writers: 1, subjects };
+  const ours = await runPhase(http, `registry-${prefix}`, { ...plan, budgetSeconds: options.phaseSeconds });
+  const theirs = await runPhase(raw, `raw-${prefix}`, { ...plan, count: ours.count });
+  const lines = [
+    describe('raw postgres.js', label, 1, theirs),
+    describe('Schemata over HTTP', label, 1, ours),
+  ];
+  return { lines, ours, ratio: formatNumber(ours.rps / theirs.rps) };
 }
 
 interface Phase {

@@ -69,7 +69,7 @@ export async function claimAfter(
   const rows = await session.rows<EventRow>(
     `${advance}select ${EVENT_COLUMNS_TEXT} from events where seq > ${after} order by seq limit ${limit}`,
   );
-  return rows.map(eventFromRow).sort((a, b) => a.seq - b.seq);
+  return rows.map(eventFromRow);
 }
 
 /** Moves the `published` cursor up to `seq` (the publisher's session only). */

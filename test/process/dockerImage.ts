@@ -2,7 +2,7 @@
 // build context after .dockerignore, and a stage's /app assembled by following its COPY instructions.
 // Only the Dockerfile syntax this project uses is supported; anything else throws, so a change to the
 // Dockerfile that this reading cannot follow fails loudly instead of being checked wrongly.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 
 export interface Instruction {
@@ -92,20 +92,13 @@ export function isIgnored(rules: readonly IgnoreRule[], path: string): boolean {
 
 /** Every file of the build context (paths relative to `root`), .dockerignore applied. */
 export function contextFiles(root: string, rules: readonly IgnoreRule[]): Set<string> {
-  const files = new Set<string>();
   const exceptions = rules.filter((rule) => rule.exception).map((rule) => rule.pattern);
-  const walk = (relative: string) => {
-    for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
-      const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) {
-        // An ignored directory is only entered when an exception could bring something inside it back.
-        if (isIgnored(rules, path) && !exceptions.some((pattern) => pattern.startsWith(`${path}/`))) continue;
-        walk(path);
-      } else if (!isIgnored(rules, path)) files.add(path);
-    }
-  };
-  walk('');
-  return files;
+  const files = walkFiles(
+    root,
+    // An ignored directory is only entered when an exception could bring something inside it back.
+    (path) => !isIgnored(rules, path) || exceptions.some((pattern) => pattern.startsWith(`${path}/`)),
+  );
+  return new Set(files.filter((path) => !isIgnored(rules, path)));
 }
 
 export interface CopyFromStage {
@@ -166,18 +159,17 @@ function copy(root: string, from: string, target: string, to: string): void {
   cpSync(join(root, from), destination);
 }
 
-/** Every file under `dir` (relative paths), skipping the directory names in `skip`. */
-export function filesUnder(dir: string, skip: ReadonlySet<string> = new Set()): string[] {
+/** Every file under `dir` (relative paths, `/`-separated), entering only the directories `enter` accepts. */
+export function walkFiles(dir: string, enter: (path: string, name: string) => boolean): string[] {
   const out: string[] = [];
   const walk = (relative: string) => {
     for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
       const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (!skip.has(entry.name)) walk(path);
-      } else out.push(path);
+      if (!entry.isDirectory()) out.push(path);
+      else if (enter(path, entry.name)) walk(path);
     }
   };
-  if (existsSync(dir) && statSync(dir).isDirectory()) walk('');
+  walk('');
   return out;
 }
 

@@ -2,12 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assembleStage,
   contextFiles,
-  filesUnder,
   isIgnored,
   packageOf,
   parseDockerfile,
@@ -15,6 +14,7 @@ import {
   readText,
   runtimeImports,
   type Stage,
+  walkFiles,
 } from './dockerImage.ts';
 import { cleanUpProcesses, REPO_ROOT, startRegistryProcess, tempDataDir } from './registryProcess.ts';
 
@@ -32,7 +32,7 @@ const context = contextFiles(REPO_ROOT, rules);
 const runtime = stages.at(-1) as Stage;
 const deps = stages.find((stage) => stage.name === 'deps');
 
-/** The JSON-array form of an instruction (CMD, HEALTHCHECK's CMD), as the image runs it. */
+/** The JSON-array form of an instruction (CMD, or HEALTHCHECK's CMD), as the image runs it. */
 function execForm(stage: Stage, keyword: string): string[] {
   const instruction = stage.instructions.find((candidate) => candidate.keyword === keyword);
   if (instruction === undefined) throw new Error(`no ${keyword} in the runtime stage`);
@@ -100,7 +100,7 @@ describe('the Docker image, assembled as docker build would', () => {
   });
 
   it('carries the sources without their tests, the migrations and the contract', () => {
-    const files = filesUnder(app, new Set(['node_modules']));
+    const files = walkFiles(app, (_, name) => name !== 'node_modules');
     expect(files).toContain('src/main.ts');
     expect(files).toContain('bin/schemata.js');
     expect(files).toContain('openapi.yaml');
@@ -112,7 +112,9 @@ describe('the Docker image, assembled as docker build would', () => {
   it('every module the image loads is in the image or a production dependency', () => {
     const builtins = new Set(builtinModules);
     const problems: string[] = [];
-    const files = filesUnder(app, new Set(['node_modules'])).filter((file) => /\.(m?js|ts)$/.test(file));
+    const files = walkFiles(app, (_, name) => name !== 'node_modules').filter((file) =>
+      /\.(m?js|ts)$/.test(file),
+    );
     for (const file of files) {
       for (const specifier of runtimeImports(readText(join(app, file)))) {
         if (specifier.startsWith('.')) {
@@ -141,15 +143,16 @@ describe('the Docker image, assembled as docker build would', () => {
     );
     const port = new URL(registry.url).port;
 
-    const healthcheck = runtime.instructions.find((i) => i.keyword === 'HEALTHCHECK')?.rest ?? '';
-    const probe = JSON.parse(healthcheck.slice(healthcheck.indexOf('['))) as string[];
-    const [probeCommand = '', ...probeArgs] = probe;
-    const checked = spawnSync(probeCommand === 'node' ? process.execPath : probeCommand, probeArgs, {
-      cwd: app,
-      env: { ...process.env, PORT: port },
-      timeout: 10_000,
-    });
-    expect(checked.status).toBe(0);
+    // The HEALTHCHECK's command (node -e "fetch(…/healthz)"), as Docker runs it inside the container.
+    const [probeCommand, ...probeArgs] = execForm(runtime, 'HEALTHCHECK');
+    expect(probeCommand).toBe('node');
+    const probe = () =>
+      spawnSync(process.execPath, probeArgs, {
+        cwd: app,
+        env: { ...process.env, PORT: port },
+        timeout: 10_000,
+      });
+    expect(probe().status).toBe(0);
 
     const health = await fetch(`${registry.url}/healthz`);
     expect(health.status).toBe(200);
@@ -164,10 +167,6 @@ describe('the Docker image, assembled as docker build would', () => {
 
     expect(await registry.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     // The healthcheck fails once nothing answers, so Docker would mark the container unhealthy.
-    const after = spawnSync(process.execPath, probeArgs, {
-      cwd: dirname(app),
-      env: { ...process.env, PORT: port },
-    });
-    expect(after.status).toBe(1);
+    expect(probe().status).toBe(1);
   }, 90_000);
 });
