@@ -38,7 +38,7 @@ describe.runIf(isCheckout)('a fresh clone on its own', () => {
     const run = spawnSync(
       process.execPath,
       [vitest, 'run', 'test/compat/conformance.test.ts', '--reporter=dot'],
-      { cwd: clone, encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 120_000 },
+      { cwd: clone, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 120_000 },
     );
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toMatch(/Tests\s+\d+ passed/);
