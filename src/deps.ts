@@ -4,6 +4,8 @@ import { openDatabase, type Database, type DatabaseHandle } from './db/client.ts
 import { createLogger, type Logger } from './logger.ts';
 import { RegistryCache } from './cache/registryCache.ts';
 import { createEventsRuntime, type EventsRuntime } from './events/runtime.ts';
+import { defaultChannelPrefix } from './client/events.ts';
+import { readRegistryId } from './db/repositories/registryIdentity.ts';
 
 /** Everything handlers and services need, built once by `createDeps` (the composition root). */
 export interface Deps {
@@ -13,6 +15,8 @@ export interface Deps {
   db: Database;
   cache: RegistryCache;
   events: EventsRuntime;
+  /** This registry's id (stored by its first migration); every event envelope carries it. */
+  registryId: string;
   packageVersion: string;
 }
 
@@ -27,12 +31,15 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
   let events: EventsRuntime | undefined;
   try {
     await database.migrate();
+    const registryId = await readRegistryId(database.db);
     const cache = new RegistryCache();
     events = createEventsRuntime({
       db: database.db,
       soloSession: database.soloSession,
       listen: database.listen,
       redisUrl: config.redisUrl,
+      channelPrefix: config.redisChannelPrefix ?? defaultChannelPrefix(registryId),
+      registryId,
       logger,
     });
     const deps: Deps = {
@@ -42,6 +49,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
       db: database.db,
       cache,
       events,
+      registryId,
       packageVersion: PACKAGE_VERSION,
     };
     events.subscribe((event) => cache.onEvent(event));

@@ -562,6 +562,8 @@ export interface components {
             seq: number;
             /** Format: date-time */
             occurred_at: string;
+            /** @description the registry that wrote the event (its id never changes) */
+            registry_id: string;
             data: Record<string, never>;
         };
         EventPage: {
@@ -587,6 +589,10 @@ export interface components {
             missing?: string[];
             /** @description feed position the contracts reflect; follow changes after it */
             seq: number;
+            /** @description this registry's id; its events carry it, other registries' do not */
+            registry_id?: string;
+            /** @description the Redis channel carrying every event of this registry (absent without Redis) */
+            events_channel?: string;
         };
     };
     responses: {

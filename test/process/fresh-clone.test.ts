@@ -19,7 +19,9 @@ describe.runIf(isCheckout)('a fresh clone on its own', () => {
   afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
   it('no tracked file points outside the repository', () => {
-    const files = git(['ls-files', '-z']).stdout.split('\0').filter((file) => file !== '');
+    const files = git(['ls-files', '-z'])
+      .stdout.split('\0')
+      .filter((file) => file !== '');
     const offenders = files.filter((file) => {
       const path = join(REPO_ROOT, file);
       return existsSync(path) && OUTSIDE.test(readFileSync(path, 'latin1'));
@@ -38,7 +40,12 @@ describe.runIf(isCheckout)('a fresh clone on its own', () => {
     const run = spawnSync(
       process.execPath,
       [vitest, 'run', 'test/compat/conformance.test.ts', '--reporter=dot'],
-      { cwd: clone, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 120_000 },
+      {
+        cwd: clone,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
+        timeout: 120_000,
+      },
     );
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toMatch(/Tests\s+\d+ passed/);
