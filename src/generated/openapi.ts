@@ -549,6 +549,11 @@ export interface components {
             database: string;
             /** @enum {string} */
             bus: "redis" | "in-process";
+            /**
+             * @description Redis reachable, or down (status is then degraded: writes succeed, events wait in the outbox)
+             * @enum {string}
+             */
+            bus_status: "ok" | "down";
             /** @description committed events not yet published */
             outbox_lag: number;
             /** @description package version */

@@ -86,7 +86,7 @@ describe(`change feed GET /events (${STORAGE})`, () => {
       const res = await registry.call('GET', '/healthz');
       return res.body.outbox_lag === 0 ? res.body : undefined;
     });
-    expect(health).toMatchObject({ status: 'ok', outbox_lag: 0, bus: 'in-process' });
+    expect(health).toMatchObject({ status: 'ok', outbox_lag: 0, bus: 'in-process', bus_status: 'ok' });
   });
 
   it('delivers every event to local subscribers in seq order (cache invalidation path)', async () => {
