@@ -27,10 +27,26 @@ export const PACKAGE_VERSION = (
 /** Opens the database (migrating it), the caches and the change bus. Call `closeDeps` to release them. */
 export async function createDeps(config: Config, overrides: { logger?: Logger } = {}): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Each start-up step is logged, so a slow first start (initialising a data directory) says what it does.
+  let started = performance.now();
+  const elapsed = () => {
+    const ms = Math.round(performance.now() - started);
+    started = performance.now();
+    return ms;
+  };
+  if (config.databaseUrl === undefined)
+    logger.info('opening the data directory', { data_dir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onInitialise: () =>
+      logger.info('initialising a new data directory (first start only)', { data_dir: config.dataDir }),
+  });
+  logger.info('database open', { storage: database.kind, ms: elapsed() });
   let events: EventsRuntime | undefined;
   try {
     await database.migrate();
+    logger.info('migrations applied', { ms: elapsed() });
     const registryId = await readRegistryId(database.db);
     const cache = new RegistryCache();
     events = createEventsRuntime({

@@ -33,6 +33,8 @@ export async function main(): Promise<void> {
       address: `http://${config.host}:${info.port}`,
       storage: deps.database.kind,
       bus: deps.events.busKind,
+      // Since the process started (performance.now() counts from there).
+      startup_ms: Math.round(performance.now()),
     });
   });
   // A listener that cannot bind gets one line and exit 2, like a locked data directory, not a stack trace.
