@@ -48,9 +48,12 @@ export function checkAlterTable(stmt: AlterTableStmt, run: LintRun): void {
         );
         if (cmd.missing_ok !== true) nonRobust(run, `DROP COLUMN ${column} has no IF EXISTS`);
         break;
-      case 'AT_AlterColumnType':
+      case 'AT_AlterColumnType': {
+        const typeName = as<ColumnDef>(cmd.def, 'ColumnDef')?.typeName;
+        if (typeName !== undefined) checkColumnType(run, typeName, `${table}.${column}`);
         if (existing) alterType(cmd, table, key, run);
         break;
+      }
       case 'AT_SetNotNull':
         if (
           existing &&
@@ -164,7 +167,6 @@ function alterType(cmd: AlterTableCmd, table: string, key: string, run: LintRun)
   const column = cmd.name ?? '';
   if (def?.typeName === undefined) return;
   const to = canonicalType(def.typeName);
-  checkColumnType(run, def.typeName, `${table}.${column}`);
   const from = run.knownColumnType(key, column);
   // Without USING, a change PostgreSQL makes without a rewrite (§2's list, integer widening excluded).
   const inPlace =
