@@ -30,7 +30,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
     const cache = new RegistryCache();
     events = createEventsRuntime({
       db: database.db,
-      soloSession: database.soloSession,
+      session: database.session,
       listen: database.listen,
       redisUrl: config.redisUrl,
       logger,

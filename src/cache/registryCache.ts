@@ -1,5 +1,4 @@
 import type { ComparableSchema } from '../domain/compatibility/index.ts';
-import type { SubjectState } from '../db/repositories/registration.ts';
 import type { SchemaRecord } from '../db/repositories/schemas.ts';
 import type { RegistryEvent } from '../events/types.ts';
 import { Lru } from './lru.ts';
@@ -21,12 +20,10 @@ const DEFAULT_CAPACITY = 10_000;
 export class RegistryCache {
   private readonly schemas: Lru<number, CachedSchema>;
   private readonly comparables: Lru<number, ComparableSchema>;
-  private readonly subjects: Lru<string, SubjectState>;
 
   constructor(capacity = DEFAULT_CAPACITY) {
     this.schemas = new Lru(capacity);
     this.comparables = new Lru(capacity);
-    this.subjects = new Lru(capacity);
   }
 
   schemaById(id: number): CachedSchema | undefined {
@@ -50,18 +47,6 @@ export class RegistryCache {
     this.comparables.set(id, schema);
   }
 
-  /**
-   * The subject's state as this instance last saw it under the subject's lock: a guess that the
-   * registration fast path checks in the database before relying on it, so it is never wrong, only stale.
-   */
-  subjectState(subject: string): SubjectState | undefined {
-    return this.subjects.get(subject);
-  }
-
-  rememberSubjectState(subject: string, state: SubjectState): void {
-    this.subjects.set(subject, state);
-  }
-
   /** Forgets what a permanent delete may have made unreadable. */
   forgetSchema(id: number): void {
     this.schemas.delete(id);
@@ -72,7 +57,6 @@ export class RegistryCache {
   reset(): void {
     this.schemas.clear();
     this.comparables.clear();
-    this.subjects.clear();
   }
 
   /** Applies a published change event (from this or any other instance). */
