@@ -1,3 +1,4 @@
+import { DEFAULT_CACHE_MAX_BYTES } from './cache/registryCache.ts';
 import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from './domain/compatibility/index.ts';
 
 /** Everything the process reads from its environment; `loadConfig` is the only reader of `process.env`. */
@@ -12,6 +13,8 @@ export interface Config {
   maxSchemaBytes: number;
   defaultCompatibility: CompatibilityLevel;
   logLevel: LogLevel;
+  /** Bound of the in-memory schema caches, in (estimated) bytes. */
+  cacheMaxBytes: number;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -80,6 +83,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxSchemaBytes: integer('MAX_SCHEMA_BYTES', maxBodyBytes, 64, 1_073_741_824),
     defaultCompatibility: level as CompatibilityLevel,
     logLevel: logLevel as LogLevel,
+    cacheMaxBytes: integer('CACHE_MAX_BYTES', DEFAULT_CACHE_MAX_BYTES, 0, Number.MAX_SAFE_INTEGER),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

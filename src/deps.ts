@@ -27,7 +27,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
   let events: EventsRuntime | undefined;
   try {
     await database.migrate();
-    const cache = new RegistryCache();
+    const cache = new RegistryCache(config.cacheMaxBytes);
     events = createEventsRuntime({
       db: database.db,
       session: database.session,

@@ -27,6 +27,7 @@ describe('configuration from the environment', () => {
       maxSchemaBytes: 1_048_576,
       defaultCompatibility: 'BACKWARD',
       logLevel: 'info',
+      cacheMaxBytes: 64 * 1024 * 1024,
     });
   });
 
@@ -41,6 +42,7 @@ describe('configuration from the environment', () => {
       MAX_SCHEMA_BYTES: '1024',
       DEFAULT_COMPATIBILITY: 'full_transitive',
       LOG_LEVEL: 'WARN',
+      CACHE_MAX_BYTES: '1048576',
     });
     expect(config).toEqual({
       port: 9090,
@@ -52,6 +54,7 @@ describe('configuration from the environment', () => {
       maxSchemaBytes: 1024,
       defaultCompatibility: 'FULL_TRANSITIVE',
       logLevel: 'warn',
+      cacheMaxBytes: 1_048_576,
     });
   });
 
@@ -71,6 +74,7 @@ describe('configuration from the environment', () => {
       REDIS_URL: 'http://cache:6379',
       DEFAULT_COMPATIBILITY: 'SIDEWAYS',
       LOG_LEVEL: 'chatty',
+      CACHE_MAX_BYTES: '64MiB',
     };
     const error = configError(bad);
     expect(error.problems).toHaveLength(Object.keys(bad).length);

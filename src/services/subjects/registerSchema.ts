@@ -108,7 +108,7 @@ export async function registerInTransaction(
     afterCommit() {
       deps.events.committed(events);
       // Read-your-writes on this instance: the parsed form is what the next check will compare with.
-      deps.cache.rememberComparable(id, schema);
+      deps.cache.rememberComparable(id, schema, schema.canonical.length);
     },
   };
 }
