@@ -23,7 +23,11 @@ export const PACKAGE_VERSION = (
 /** Opens the database (migrating it), the caches and the change bus. Call `closeDeps` to release them. */
 export async function createDeps(config: Config, overrides: { logger?: Logger } = {}): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    postgres: { poolMax: config.databasePoolMax, timeoutMs: config.databaseTimeoutMs },
+  });
   let events: EventsRuntime | undefined;
   try {
     await database.migrate();
