@@ -34,7 +34,10 @@ describe.skipIf(STORAGE !== 'postgres')('when the database stops answering (post
     viaProxy.searchParams.set('connect_timeout', '2');
     registry = await startRegistry({
       databaseUrl: viaProxy.toString(),
-      env: { LOG_LEVEL: process.env['STALL_LOG_LEVEL'] ?? 'silent', DATABASE_TIMEOUT_MS: String(DEADLINE_MS) },
+      env: {
+        LOG_LEVEL: process.env['STALL_LOG_LEVEL'] ?? 'silent',
+        DATABASE_TIMEOUT_MS: String(DEADLINE_MS),
+      },
     });
   });
   afterEach(() => proxy.resume());
