@@ -1,15 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  schemaText,
-  startRegistry,
-  STORAGE,
-  uniqueSubject,
-  type TestRegistry,
-} from '../helpers/registry.ts';
-import { expectEnvelope, sendRaw, type RawResponse } from '../security/envelope.ts';
-import { proxyDatabase, type TcpProxy } from './tcpProxy.ts';
+import { schemaText, STORAGE, uniqueSubject, type TestRegistry } from '../helpers/registry.ts';
+import { expectEnvelope } from '../security/envelope.ts';
+import { eventually, startProxiedRegistry, type ProxiedRegistry } from './proxiedRegistry.ts';
+import type { TcpProxy } from './tcpProxy.ts';
 
 /** The registry's statement deadline in this suite (DATABASE_TIMEOUT_MS), short so the suite is quick. */
 const DEADLINE_MS = 1_000;
@@ -22,35 +16,20 @@ const REGISTRATION_BOUND_MS = 2 * DEADLINE_MS + 2_000;
  * and once the network is back every acknowledged write is stored and nothing is half-written.
  */
 describe.skipIf(STORAGE !== 'postgres')('when the database stops answering (postgres)', () => {
+  let proxied: ProxiedRegistry;
   let proxy: TcpProxy;
   let registry: TestRegistry;
-  let dropDatabase: () => Promise<void>;
+  let send: ProxiedRegistry['send'];
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    dropDatabase = database.drop;
-    const { proxy: started, viaProxy } = await proxyDatabase(database.url);
-    proxy = started;
-    viaProxy.searchParams.set('connect_timeout', '2');
-    registry = await startRegistry({
-      databaseUrl: viaProxy.toString(),
-      env: {
-        LOG_LEVEL: process.env['STALL_LOG_LEVEL'] ?? 'silent',
-        DATABASE_TIMEOUT_MS: String(DEADLINE_MS),
-      },
-    });
+    proxied = await startProxiedRegistry({ DATABASE_TIMEOUT_MS: String(DEADLINE_MS) });
+    ({ proxy, registry, send } = proxied);
   });
   afterEach(() => proxy.resume());
   afterAll(async () => {
-    await registry?.close();
-    await proxy?.close();
-    await dropDatabase?.();
+    await proxied?.close();
   });
 
-  const send = (method: string, path: string, body?: unknown): Promise<RawResponse> =>
-    sendRaw(registry.url, method, path, body === undefined ? undefined : JSON.stringify(body), {
-      'content-type': 'application/vnd.schemaregistry.v1+json',
-    });
   const register = (subject: string, title: string) =>
     send('POST', `/subjects/${encodeURIComponent(subject)}/versions`, {
       schemaType: 'JSON',
@@ -68,16 +47,6 @@ describe.skipIf(STORAGE !== 'postgres')('when the database stops answering (post
       () => send('GET', path),
       (res) => res.status !== 503,
     );
-
-  /** Polls until `check` passes: recovery is asynchronous, and how long it takes is not what is tested. */
-  async function eventually<T>(attempt: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-    let last: T = await attempt();
-    for (let tries = 0; !check(last) && tries < 100; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      last = await attempt();
-    }
-    return last;
-  }
 
   it('fails a transaction whose commit got no answer as of unknown outcome', async () => {
     // First, while the pool is fresh: a connection left over from a partition may close at any moment.
