@@ -97,7 +97,7 @@ export async function benchById(options: ByIdOptions): Promise<BenchSection> {
           value: valid ? ratio : undefined,
           unit: '',
           kind: 'min',
-          target: 0.8,
+          target: 0.9,
         },
         {
           name: `GET /schemas/ids/{id} p99 at ${load.connections} connections (raw node:http: ${formatNumber(rawResult.p99, 'ms')})`,

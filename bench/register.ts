@@ -151,7 +151,9 @@ export async function benchRegister(options: RegisterOptions): Promise<BenchSect
         value: ratio,
         unit: '',
         kind: 'min',
-        target: 0.5,
+        // One at a time, a registration's HTTP, parse and compatibility check are not hidden behind other
+        // registrations' round trips as they are with several in flight.
+        target: writers === 1 ? 0.35 : 0.5,
       });
     }
     lines.push(...(await largeSchemas(http, raw.register, options)));

@@ -1,3 +1,4 @@
+import { DEFAULT_CACHE_MAX_BYTES } from './cache/registryCache.ts';
 import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from './domain/compatibility/index.ts';
 
 /** Everything the process reads from its environment; `loadConfig` is the only reader of `process.env`. */
@@ -14,6 +15,14 @@ export interface Config {
   maxSchemaBytes: number;
   defaultCompatibility: CompatibilityLevel;
   logLevel: LogLevel;
+  /** Bound of the in-memory schema caches, in (estimated) bytes. */
+  cacheMaxBytes: number;
+  /** PostgreSQL connections in this instance's pool (the relay's session is one of them). */
+  databasePoolMax: number;
+  /** How long a database statement may go unanswered before its request fails with 503. */
+  databaseTimeoutMs: number;
+  /** `/healthz` answers 503 when the database has not answered its probe within this. */
+  healthTimeoutMs: number;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -89,6 +98,11 @@ export function loadConfig(env: Env = process.env): Config {
     maxSchemaBytes: integer('MAX_SCHEMA_BYTES', maxBodyBytes, 64, 1_073_741_824),
     defaultCompatibility: level as CompatibilityLevel,
     logLevel: logLevel as LogLevel,
+    cacheMaxBytes: integer('CACHE_MAX_BYTES', DEFAULT_CACHE_MAX_BYTES, 0, Number.MAX_SAFE_INTEGER),
+    // Two at least: the relay keeps one connection reserved, and everything else needs another.
+    databasePoolMax: integer('DATABASE_POOL_MAX', 10, 2, 10_000),
+    databaseTimeoutMs: integer('DATABASE_TIMEOUT_MS', 5_000, 100, 3_600_000),
+    healthTimeoutMs: integer('HEALTH_TIMEOUT_MS', 800, 10, 60_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

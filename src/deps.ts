@@ -39,6 +39,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    postgres: { poolMax: config.databasePoolMax, timeoutMs: config.databaseTimeoutMs },
     onInitialise: () =>
       logger.info('initialising a new data directory (first start only)', { data_dir: config.dataDir }),
   });
@@ -48,10 +49,10 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
     await database.migrate();
     logger.info('migrations applied', { ms: elapsed() });
     const registryId = await readRegistryId(database.db);
-    const cache = new RegistryCache();
+    const cache = new RegistryCache(config.cacheMaxBytes);
     events = createEventsRuntime({
       db: database.db,
-      soloSession: database.soloSession,
+      session: database.session,
       listen: database.listen,
       redisUrl: config.redisUrl,
       channelPrefix: config.redisChannelPrefix ?? defaultChannelPrefix(registryId),

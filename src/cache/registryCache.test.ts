@@ -34,8 +34,14 @@ describe('RegistryCache', () => {
     expect(cache.schemaById(1)?.record.id).toBe(1);
   });
 
-  it('evicts the least recently used entry beyond its capacity', () => {
-    const cache = new RegistryCache(2);
+  it('evicts the least recently used schemas once their bytes exceed the bound', () => {
+    // Each by-id entry of record(n) counts its text three times (record, body, bytes) plus 256 bytes.
+    const entryBytes = (id: number) => {
+      const entry = new RegistryCache().rememberSchema(record(id));
+      return entry.record.schema.length + entry.body.length + entry.bytes.byteLength + 256;
+    };
+    // Room for two entries in the by-id half, not three.
+    const cache = new RegistryCache(2 * (2 * entryBytes(1) + 10));
     cache.rememberSchema(record(1));
     cache.rememberSchema(record(2));
     cache.schemaById(1);
@@ -43,12 +49,26 @@ describe('RegistryCache', () => {
     expect(cache.schemaById(2)).toBeUndefined();
     expect(cache.schemaById(1)).toBeDefined();
     expect(cache.schemaById(3)).toBeDefined();
+    expect(cache.heldBytes).toBe(entryBytes(1) + entryBytes(3));
+  });
+
+  it('bounds parsed schemas by the size of their text, apart from the by-id bodies', () => {
+    const cache = new RegistryCache(2 * 10_000);
+    cache.rememberComparable(1, comparable(1), 1_000); // 6,256 bytes counted
+    cache.rememberComparable(2, comparable(2), 1_000); // over 10,000 together: 1 goes
+    expect(cache.comparableById(1)).toBeUndefined();
+    expect(cache.comparableById(2)).toBeDefined();
+    cache.rememberComparable(3, comparable(3), 5_000); // larger than the whole half: not kept
+    expect(cache.comparableById(3)).toBeUndefined();
+    expect(cache.comparableById(2)).toBeDefined();
+    cache.rememberSchema(record(4));
+    expect(cache.schemaById(4)).toBeDefined();
   });
 
   it('drops an id on a permanent version delete, keeps it on a soft one', () => {
     const cache = new RegistryCache();
     cache.rememberSchema(record(1));
-    cache.rememberComparable(1, comparable(1));
+    cache.rememberComparable(1, comparable(1), 20);
     cache.onEvent(event('version.deleted', { subject: 's', version: 1, id: 1, permanent: false }));
     expect(cache.schemaById(1)).toBeDefined();
     cache.onEvent(event('version.deleted', { subject: 's', version: 1, id: 1, permanent: true }));

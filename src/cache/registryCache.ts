@@ -1,8 +1,7 @@
+import { LRUCache } from 'lru-cache';
 import type { ComparableSchema } from '../domain/compatibility/index.ts';
-import type { SubjectState } from '../db/repositories/registration.ts';
 import type { SchemaRecord } from '../db/repositories/schemas.ts';
 import type { RegistryEvent } from '../events/types.ts';
-import { Lru } from './lru.ts';
 
 export interface CachedSchema {
   record: SchemaRecord;
@@ -12,21 +11,34 @@ export interface CachedSchema {
   bytes: Buffer;
 }
 
-const DEFAULT_CAPACITY = 10_000;
+/** CACHE_MAX_BYTES's default: 64 MiB. */
+export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+/** What an entry costs beyond its text: the record, map slots and object headers. */
+const ENTRY_OVERHEAD = 256;
+/**
+ * Heap bytes per byte of schema text for a parsed schema: the document (about 1.2), plus the normal form
+ * the compatibility engine keeps beside it while the parsed schema lives. An estimate, set so that the
+ * process's memory stays in proportion to CACHE_MAX_BYTES (README: RSS at 10,000 schemas).
+ */
+const PARSED_BYTES_PER_TEXT_BYTE = 6;
 
 /**
- * In-memory caches of immutable schemas, kept coherent by change events. An id's content never changes,
- * but a permanent delete can make the id unreadable, so those events drop entries.
+ * In-memory caches of immutable schemas, kept coherent by change events, bounded in (estimated) bytes: the
+ * by-id bodies and the parsed forms get half of `maxBytes` each. An id's content never changes, but a
+ * permanent delete can make the id unreadable, so those events drop entries.
  */
 export class RegistryCache {
-  private readonly schemas: Lru<number, CachedSchema>;
-  private readonly comparables: Lru<number, ComparableSchema>;
-  private readonly subjects: Lru<string, SubjectState>;
+  private readonly schemas: LRUCache<number, CachedSchema>;
+  private readonly comparables: LRUCache<number, { schema: ComparableSchema; size: number }>;
 
-  constructor(capacity = DEFAULT_CAPACITY) {
-    this.schemas = new Lru(capacity);
-    this.comparables = new Lru(capacity);
-    this.subjects = new Lru(capacity);
+  constructor(maxBytes = DEFAULT_CACHE_MAX_BYTES) {
+    const half = Math.max(1, Math.floor(maxBytes / 2));
+    this.schemas = new LRUCache({
+      maxSize: half,
+      sizeCalculation: (entry) =>
+        entry.record.schema.length + entry.body.length + entry.bytes.byteLength + ENTRY_OVERHEAD,
+    });
+    this.comparables = new LRUCache({ maxSize: half, sizeCalculation: (entry) => entry.size });
   }
 
   schemaById(id: number): CachedSchema | undefined {
@@ -43,23 +55,18 @@ export class RegistryCache {
 
   /** The parsed form used by compatibility checks and reference resolution (parsed once per id). */
   comparableById(id: number): ComparableSchema | undefined {
-    return this.comparables.get(id);
+    return this.comparables.get(id)?.schema;
   }
 
-  rememberComparable(id: number, schema: ComparableSchema): void {
-    this.comparables.set(id, schema);
+  /** Caches a parsed schema; `textLength` is the length of the text it was parsed from (its size's measure). */
+  rememberComparable(id: number, schema: ComparableSchema, textLength: number): void {
+    const size = Math.ceil(textLength * PARSED_BYTES_PER_TEXT_BYTE) + ENTRY_OVERHEAD;
+    this.comparables.set(id, { schema, size });
   }
 
-  /**
-   * The subject's state as this instance last saw it under the subject's lock: a guess that the
-   * registration fast path checks in the database before relying on it, so it is never wrong, only stale.
-   */
-  subjectState(subject: string): SubjectState | undefined {
-    return this.subjects.get(subject);
-  }
-
-  rememberSubjectState(subject: string, state: SubjectState): void {
-    this.subjects.set(subject, state);
+  /** Estimated bytes held, for tests and benchmarks. */
+  get heldBytes(): number {
+    return this.schemas.calculatedSize + this.comparables.calculatedSize;
   }
 
   /** Forgets what a permanent delete may have made unreadable. */
@@ -72,7 +79,6 @@ export class RegistryCache {
   reset(): void {
     this.schemas.clear();
     this.comparables.clear();
-    this.subjects.clear();
   }
 
   /** Applies a published change event (from this or any other instance). */

@@ -29,6 +29,7 @@ export type DomainErrorKind =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'BODY_TOO_LARGE'
   | 'UNAVAILABLE'
+  | 'OUTCOME_UNKNOWN'
   | 'TIMEOUT';
 
 export class DomainError extends Error {

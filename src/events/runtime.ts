@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type DatabaseHandle } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import { eventsChannel } from '../client/events.ts';
@@ -43,8 +42,8 @@ const RESET_THRESHOLD = 10_000;
  */
 export function createEventsRuntime(options: {
   db: Database;
-  /** PostgreSQL: a dedicated connection for the relay (see DatabaseHandle.soloSession). */
-  soloSession?: DatabaseHandle['soloSession'];
+  /** PostgreSQL: the session reserved for the relay (see DatabaseHandle.session). */
+  session?: DatabaseHandle['session'];
   /** PostgreSQL: LISTEN, so other instances can nudge this one's relay (see DatabaseHandle.listen). */
   listen?: DatabaseHandle['listen'];
   redisUrl: string | undefined;
@@ -86,21 +85,21 @@ export function createEventsRuntime(options: {
       logger.warn('event catch-up from the feed failed; retrying', { error: String(error) }),
   });
 
-  const solo = options.soloSession?.();
+  const reserved = options.session;
   // Embedded, the relay shares PGlite's one session, and no other process can open the database.
   const session: RelaySession =
-    solo === undefined
-      ? { rows: (text) => queryRows(db, sql.raw(text)), generation: 0, dedicated: false }
+    reserved === undefined
+      ? { rows: (query) => queryRows(db, query), generation: 0, dedicated: false }
       : {
-          rows: async <T>(text: string) => (await solo.text(text)) as T[],
+          rows: (query) => reserved.rows(query),
           get generation() {
-            return solo.generation;
+            return reserved.generation;
           },
           dedicated: true,
         };
   const relay = new Relay({
     session,
-    nudges: solo !== undefined,
+    nudges: reserved !== undefined,
     logger,
     publish: async (events) => {
       // In-process: local delivery happens at the claim (onClaimed), so publishing only moves the cursor.

@@ -18,8 +18,8 @@ const EVENT_COLUMNS = sql.raw(EVENT_COLUMNS_TEXT);
 /** Where the relay's statements run: one database session, whose session-scoped lock it holds. */
 export interface RelaySession {
   /** Runs one statement; resolves to its rows. */
-  rows<T>(text: string): Promise<T[]>;
-  /** Changes when the session may have been replaced (and its locks released); see SoloConnection. */
+  rows<T>(query: SQL): Promise<T[]>;
+  /** Changes when the session may have been replaced (and its locks released); see ReservedSession. */
   readonly generation: number;
   /**
    * Whether the relay has the session to itself (PostgreSQL). Embedded, it shares PGlite's one session
@@ -40,10 +40,11 @@ export async function takePublisherRole(
   nudge: boolean,
 ): Promise<{ held: boolean; published: number }> {
   const [row] = await session.rows<{ held: boolean; published: string | number }>(
-    `with attempt as materialized (select pg_try_advisory_lock(${PUBLISHER_LOCK}) as held)
+    sql`with attempt as materialized (select pg_try_advisory_lock(${PUBLISHER_LOCK}::bigint) as held)
     select held, (select seq from outbox_positions where name = 'published') as published,
-      case when held and ${session.dedicated} then set_config('synchronous_commit', 'off', false)
-        when not held and ${nudge} then (select 'nudged' from pg_notify('${OUTBOX_CHANNEL}', '')) end as side
+      case when held and ${session.dedicated}::boolean then set_config('synchronous_commit', 'off', false)
+        when not held and ${nudge}::boolean then (select 'nudged' from pg_notify(${OUTBOX_CHANNEL}::text, ''))
+      end as side
     from attempt`,
   );
   return { held: row?.held === true, published: Number(row?.published ?? 0) };
@@ -59,28 +60,23 @@ export async function claimAfter(
   limit: number,
   persist?: number,
 ): Promise<RegistryEvent[]> {
-  for (const n of [after, limit, persist ?? 0]) {
-    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`bad relay position ${n}`);
-  }
-  const advance =
-    persist === undefined
-      ? ''
-      : `with advanced as (${advanceStatement(persist)} and seq < ${persist} returning seq) `;
+  const page = sql`select ${EVENT_COLUMNS} from events where seq > ${after}::bigint order by seq limit ${limit}::int`;
   const rows = await session.rows<EventRow>(
-    `${advance}select ${EVENT_COLUMNS_TEXT} from events where seq > ${after} order by seq limit ${limit}`,
+    persist === undefined
+      ? page
+      : sql`with advanced as (${advanceStatement(persist)} and seq < ${persist}::bigint returning seq) ${page}`,
   );
   return rows.map(eventFromRow);
 }
 
 /** Moves the `published` cursor up to `seq` (the publisher's session only). */
 export async function persistPublished(session: RelaySession, seq: number): Promise<void> {
-  if (!Number.isSafeInteger(seq) || seq < 0) throw new RangeError(`bad relay position ${seq}`);
-  await session.rows(`${advanceStatement(seq)} returning seq`);
+  await session.rows(sql`${advanceStatement(seq)} returning seq`);
 }
 
 /** Moves the `published` cursor to `seq`, never back (an older publisher's write may arrive late). */
 const advanceStatement = (seq: number) =>
-  `update outbox_positions set seq = greatest(seq, ${seq}) where name = 'published'`;
+  sql`update outbox_positions set seq = greatest(seq, ${seq}::bigint) where name = 'published'`;
 
 export interface FeedQuery {
   after: number;

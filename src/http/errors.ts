@@ -31,6 +31,7 @@ const STATUS: Record<DomainErrorKind, [status: number, errorCode: number]> = {
   UNSUPPORTED_MEDIA_TYPE: [415, 415],
   BODY_TOO_LARGE: [413, 413],
   UNAVAILABLE: [503, 503],
+  OUTCOME_UNKNOWN: [503, 503],
   TIMEOUT: [500, 50002],
 };
 
@@ -76,11 +77,20 @@ function requestIdOf(c: Context): string {
   return sent !== undefined && /^[\w.:-]{1,128}$/.test(sent) ? sent : crypto.randomUUID();
 }
 
-/** Database faults that are not the caller's fault: unavailable → 503, lock/statement timeout → 50002. */
+/**
+ * Database faults that are not the caller's fault: unavailable or unanswered (src/db's deadlines) → 503, a
+ * commit without an answer → 503 saying so, lock timeout → 50002.
+ */
 function classifyInfrastructureError(error: unknown): DomainError | undefined {
   // drizzle wraps driver errors (DrizzleQueryError, whose message holds the SQL) with the driver's as `cause`.
   for (let at = error, depth = 0; at !== null && typeof at === 'object' && depth < 5; depth++) {
     const code = (at as { code?: unknown }).code;
+    if (code === 'COMMIT_OUTCOME_UNKNOWN') {
+      return new DomainError(
+        'OUTCOME_UNKNOWN',
+        'The database did not confirm the commit, so the write may or may not have been applied; retrying it is safe.',
+      );
+    }
     if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
       return new DomainError('TIMEOUT', 'The operation timed out waiting for the database.');
     }
@@ -92,11 +102,20 @@ function classifyInfrastructureError(error: unknown): DomainError | undefined {
   return undefined;
 }
 
-/** Lock not available, statement cancelled by statement_timeout. */
-const TIMEOUT_CODES = new Set(['55P03', '57014']);
+/** Lock not available (lock_timeout). */
+const TIMEOUT_CODES = new Set(['55P03']);
 
-/** Socket-level failures of postgres.js, and server states that pass (shutdown, starting up, too many connections). */
+/**
+ * Socket-level failures of postgres.js and its deadlines (DATABASE_TIMEOUT_MS), and server states that pass
+ * (shutdown, starting up, too many connections).
+ */
 const UNAVAILABLE_CODES = new Set([
+  'QUERY_TIMEOUT',
+  'QUEUE_TIMEOUT',
+  'CANCEL_UNANSWERED',
+  // A cancelled statement: the driver's deadline cancels what it gave up on, and a cancel that arrives late
+  // (after a partition) may hit the next statement on that connection. Nothing was written; retrying is safe.
+  '57014',
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',

@@ -4,10 +4,10 @@ import { createTestDatabase, STORAGE } from '../helpers/registry.ts';
 import { proxyDatabase, type TcpProxy } from './tcpProxy.ts';
 
 /**
- * The database driver as installed (scripts/patch-postgres.mjs fixes postgres.js 3.4.9 on `npm ci`): when
- * the server resets a connection, a query issued after the reset surfaced but before the socket closed must
- * fail at once, and the next query must reconnect cleanly. Unpatched, the first waits forever and the
- * second waits out connect_timeout behind the first one's stale bytes.
+ * The database driver as installed: when the server resets a connection, a query issued after the reset
+ * surfaced but before the socket closed must be answered (postgres.js 4 runs it on the new connection), and
+ * the next query must reconnect cleanly. postgres.js 3.4 left the first unanswered for good and sent its
+ * bytes ahead of the reconnect's startup message, so the second waited out connect_timeout.
  */
 describe.skipIf(STORAGE !== 'postgres')('a connection reset by the server (postgres)', () => {
   let proxy: TcpProxy;
@@ -38,7 +38,7 @@ describe.skipIf(STORAGE !== 'postgres')('a connection reset by the server (postg
       new Promise<string>((resolve) => setTimeout(() => resolve('no answer'), 5_000).unref()),
     ]);
 
-  it('fails a query caught between the reset and the close, then reconnects', async () => {
+  it('answers a query caught between the reset and the close, then reconnects', async () => {
     for (let round = 0; round < 5; round++) {
       expect(await outcome(sql`select 1`)).toBe('ok');
       proxy.reset();
@@ -52,7 +52,8 @@ describe.skipIf(STORAGE !== 'postgres')('a connection reset by the server (postg
         }),
       );
       expect(first).toMatch(/^failed /);
-      expect(await issuedInBetween).toMatch(/^failed /);
+      // Answered either way: run on the next connection, or failed so that the caller can retry.
+      expect(await issuedInBetween).toMatch(/^(ok|failed .+)$/);
       // And the connection comes back, with nothing stale in front of its startup message.
       expect(await outcome(sql`select 4`)).toBe('ok');
     }

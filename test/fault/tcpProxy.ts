@@ -14,6 +14,13 @@ export interface TcpProxy {
   cut(): Promise<void>;
   /** Resets every client connection (TCP RST, as a restarting server does) and keeps accepting new ones. */
   reset(): void;
+  /**
+   * Stops forwarding in both directions without closing anything, as a network partition does: connections
+   * stay open and new ones are accepted, but no byte gets through until `resume`.
+   */
+  stall(): void;
+  /** Forwards again, what was held first. */
+  resume(): void;
   /** Listens again on the same port and forwards new connections to the target. */
   restore(): Promise<void>;
   close(): Promise<void>;
@@ -23,6 +30,17 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const pairs = new Set<[client: Socket, upstream: Socket]>();
   let server: Server | undefined;
+  let stalled = false;
+  const forward = ([client, upstream]: [Socket, Socket]): void => {
+    client.pipe(upstream);
+    upstream.pipe(client);
+  };
+  const hold = ([client, upstream]: [Socket, Socket]): void => {
+    client.unpipe(upstream);
+    upstream.unpipe(client);
+    client.pause();
+    upstream.pause();
+  };
 
   const onConnection = (client: Socket): void => {
     const upstream = connect(target.port, target.host);
@@ -36,8 +54,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     // Errors end the pair like a reset would; they are the point of the exercise, not failures.
     client.on('error', drop).on('close', drop);
     upstream.on('error', drop).on('close', drop);
-    client.pipe(upstream);
-    upstream.pipe(client);
+    if (stalled) hold(pair);
+    else forward(pair);
   };
 
   const listen = (port: number): Promise<Server> =>
@@ -74,6 +92,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         upstream.destroy();
       }
       pairs.clear();
+    },
+    stall() {
+      stalled = true;
+      for (const pair of pairs) hold(pair);
+    },
+    resume() {
+      stalled = false;
+      for (const pair of pairs) forward(pair);
     },
     async restore() {
       if (server === undefined) server = await listen(port);

@@ -27,6 +27,10 @@ describe('configuration from the environment', () => {
       maxSchemaBytes: 1_048_576,
       defaultCompatibility: 'BACKWARD',
       logLevel: 'info',
+      cacheMaxBytes: 64 * 1024 * 1024,
+      databasePoolMax: 10,
+      databaseTimeoutMs: 5_000,
+      healthTimeoutMs: 800,
     });
   });
 
@@ -41,6 +45,10 @@ describe('configuration from the environment', () => {
       MAX_SCHEMA_BYTES: '1024',
       DEFAULT_COMPATIBILITY: 'full_transitive',
       LOG_LEVEL: 'WARN',
+      CACHE_MAX_BYTES: '1048576',
+      DATABASE_POOL_MAX: '4',
+      DATABASE_TIMEOUT_MS: '2000',
+      HEALTH_TIMEOUT_MS: '500',
     });
     expect(config).toEqual({
       port: 9090,
@@ -52,6 +60,10 @@ describe('configuration from the environment', () => {
       maxSchemaBytes: 1024,
       defaultCompatibility: 'FULL_TRANSITIVE',
       logLevel: 'warn',
+      cacheMaxBytes: 1_048_576,
+      databasePoolMax: 4,
+      databaseTimeoutMs: 2_000,
+      healthTimeoutMs: 500,
     });
   });
 
@@ -71,6 +83,10 @@ describe('configuration from the environment', () => {
       REDIS_URL: 'http://cache:6379',
       DEFAULT_COMPATIBILITY: 'SIDEWAYS',
       LOG_LEVEL: 'chatty',
+      CACHE_MAX_BYTES: '64MiB',
+      DATABASE_POOL_MAX: '1',
+      DATABASE_TIMEOUT_MS: '5s',
+      HEALTH_TIMEOUT_MS: '0',
     };
     const error = configError(bad);
     expect(error.problems).toHaveLength(Object.keys(bad).length);

@@ -86,16 +86,17 @@ describe('the Docker image, assembled as docker build would', () => {
     if (work !== undefined) rmSync(work, { recursive: true, force: true });
   });
 
-  it('the deps stage has what `npm ci` runs, the postinstall patch included', () => {
+  it('the deps stage has what `npm ci` runs, install scripts included', () => {
     expect(deps).toBeDefined();
     const target = join(work, 'deps', 'app');
     expect(assembleStage(deps as Stage, REPO_ROOT, context, target)).toEqual([]);
     expect(existsSync(join(target, 'package-lock.json'))).toBe(true);
     const install = (deps as Stage).instructions.find((i) => i.keyword === 'RUN')?.rest ?? '';
     expect(install).toMatch(/npm ci --omit=dev/);
-    // Each file the postinstall script names must be there when npm ci runs it.
-    const named = manifest.scripts['postinstall']?.match(/[\w./-]+\.m?js/g) ?? [];
-    expect(named.length).toBeGreaterThan(0);
+    // Each file an install script names must be there when npm ci runs it.
+    const named = ['preinstall', 'install', 'postinstall'].flatMap(
+      (script) => manifest.scripts[script]?.match(/[\w./-]+\.m?js/g) ?? [],
+    );
     for (const file of named) expect(existsSync(join(target, file)), file).toBe(true);
   });
 

@@ -1,7 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable, type Tx } from '../client.ts';
-import { preparedTemplate, type ScriptStatement } from '../inline.ts';
-import type { PipelinedTx } from '../pipeline.ts';
 import type { StoredConfig } from './configs.ts';
 import { GLOBAL_CONFIG_KEY } from './configs.ts';
 import { GLOBAL_MODE_KEY } from './modes.ts';
@@ -9,11 +7,11 @@ import { EVENT_COLUMNS_TEXT, eventFromRow, nextPosition, type EventRow } from '.
 import type { RegistryEvent } from '../../events/types.ts';
 
 /**
- * The registration hot path's statements. Registering is the write every producer makes, so it is shaped
- * for round trips: everything the decision needs is read in one statement right after the subject lock,
- * the schema row and the version are written by one statement, and the outbox event by the last one (it
- * takes the feed position). Each query keeps to scalar columns and text so postgres.js and PGlite return
- * the same shapes.
+ * Registration's statements. Registering is the write every producer makes, so it is shaped for round
+ * trips: everything the decision needs is read in one statement sent with the subject lock, the schema row
+ * and the version are written by one statement, and the outbox event by the last one (it takes the feed
+ * position), sent with it. Each query keeps to scalar columns and text so postgres.js and PGlite return the
+ * same shapes.
  */
 
 /** The subject's and the global mode and config rows, as stored (absent rows are undefined). */
@@ -88,7 +86,7 @@ export async function readSubjectSettings(db: Queryable, subject: string): Promi
  * `lockSubject` (postgres.js pipelines both): the statement's snapshot starts once the lock is granted.
  */
 export async function readRegistrationSnapshot(
-  tx: Tx | PipelinedTx,
+  tx: Tx,
   subject: string,
   fingerprint: string,
 ): Promise<RegistrationSnapshot> {
@@ -132,17 +130,44 @@ export interface NewRegistration {
 }
 
 /**
- * Writes a registration in one statement: the schema row (or the one that already holds this content,
- * committed before this statement) and the version; `registeredEvent` then writes its event. Returns the
+ * Writes a registration in one statement: the schema row with its references (or the row that already
+ * holds this content, committed before this statement) and the version; `recordRegistered` then writes its event. Returns the
  * schema id and whether the row is new, or undefined when nothing was written: the content was inserted by
  * a concurrent transaction that committed meanwhile, or the sequence handed out an id an import had taken.
- * The caller then takes the slower path, which tells those apart.
+ * The caller then takes the slower steps, which tell those apart.
  */
 export async function insertRegistration(
   tx: Tx,
   r: NewRegistration,
 ): Promise<WrittenRegistration | undefined> {
-  return writtenRegistration(await queryRows(tx, registrationStatement(r)));
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  const rows = await queryRows<{ id: number | string; created: boolean }>(
+    tx,
+    sql`with inserted as (
+      insert into schemas (schema_type, schema, fingerprint, "references", metadata, rule_set)
+      values (${r.schemaType}, ${r.canonical}, ${r.fingerprint}, ${json(r.references)}::jsonb,
+        ${json(r.metadata)}::jsonb, ${json(r.ruleSet)}::jsonb)
+      on conflict do nothing
+      returning id
+    ), refs as (
+      insert into schema_references (schema_id, name, subject, version)
+      select inserted.id, r.name, r.subject, r.version
+      from inserted, jsonb_to_recordset(${json(r.references) ?? '[]'}::jsonb) as r(name text, subject text, version int)
+      on conflict do nothing
+    ), chosen as (
+      select id from inserted
+      union all
+      select id from schemas where fingerprint = ${r.fingerprint}
+      limit 1
+    ), version as (
+      insert into subject_versions (subject, version, schema_id)
+      select ${r.subject}::text, ${r.version}::int, id from chosen
+      returning schema_id
+    )
+    select id, exists (select 1 from inserted) as created from chosen`,
+  );
+  const [row] = rows;
+  return row === undefined ? undefined : { schemaId: Number(row.id), created: row.created === true };
 }
 
 export interface WrittenRegistration {
@@ -150,153 +175,31 @@ export interface WrittenRegistration {
   created: boolean;
 }
 
-/** `insertRegistration`'s statement, for a caller that sends it itself; nothing is written unless `guard` holds. */
-export function registrationStatement(r: NewRegistration, guard: SQL = sql`true`): SQL {
-  return sql`with ${registrationSteps(registrationValues(r), guard)}
-    select id, exists (select 1 from inserted) as created from chosen`;
-}
-
-/** A registration's statement values (JSON columns as text), by name. */
-function registrationValues(r: NewRegistration): Record<keyof NewRegistration, unknown> {
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-  return { ...r, references: json(r.references), metadata: json(r.metadata), ruleSet: json(r.ruleSet) };
-}
-
-/** The write's common table expressions: `inserted` (a new schema row), `chosen` (its id), `version`. */
-function registrationSteps(r: Record<keyof NewRegistration, unknown>, guard: SQL): SQL {
-  return sql`inserted as (
-      insert into schemas (schema_type, schema, fingerprint, "references", metadata, rule_set)
-      select ${r.schemaType}, ${r.canonical}, ${r.fingerprint}, ${r.references}::jsonb,
-        ${r.metadata}::jsonb, ${r.ruleSet}::jsonb
-      where ${guard}
-      on conflict do nothing
-      returning id
-    ), chosen as (
-      select id from inserted
-      union all
-      select id from schemas where fingerprint = ${r.fingerprint} and ${guard}
-      limit 1
-    ), version as (
-      insert into subject_versions (subject, version, schema_id)
-      select ${r.subject}::text, ${r.version}::int, id from chosen
-      returning schema_id
-    )`;
-}
-
 /**
- * The `schema.registered` event of version `version` of `subject` if this transaction wrote that version,
- * else nothing. It takes the feed position, so it is a registration's last statement (see events/outbox.ts).
+ * Writes the `schema.registered` event of version `version` of `subject`, if this transaction wrote that
+ * version, and returns it (to offer the relay after commit). It takes the feed position, so it is a
+ * registration's last write (see events/outbox.ts). `actor` is recorded in the event's data when given.
  */
-export function registeredEvent(subject: unknown, version: unknown): SQL {
-  return sql`with written as (
+export async function recordRegistered(
+  tx: Tx,
+  subject: string,
+  version: number,
+  actor?: string,
+): Promise<RegistryEvent[]> {
+  const rows = await queryRows<EventRow>(
+    tx,
+    sql`with written as (
       select v.schema_id, s.schema_type from subject_versions v join schemas s on s.id = v.schema_id
       where v.subject = ${subject}::text and v.version = ${version}::int and v.xmin = pg_current_xact_id()::xid
     ), position as (${nextPosition(sql`exists (select 1 from written)`)})
     insert into events (seq, event_type, subject, data)
     select position.seq, 'schema.registered', ${subject}::text, jsonb_build_object('subject', ${subject}::text,
       'version', ${version}::int, 'id', written.schema_id, 'schemaType', written.schema_type)
+      || jsonb_strip_nulls(jsonb_build_object('actor', ${actor ?? null}::text))
     from written, position
-    returning ${sql.raw(EVENT_COLUMNS_TEXT)}`;
-}
-
-/** The event `registeredEvent` wrote, from its rows (none when it wrote nothing). */
-export function registeredEvents(rows: readonly unknown[] | undefined): RegistryEvent[] {
-  return ((rows ?? []) as EventRow[]).map(eventFromRow);
-}
-
-/** Writes `registeredEvent` in a transaction (its last write); the event, to offer the relay after commit. */
-export async function recordRegistered(tx: Tx, subject: string, version: number): Promise<RegistryEvent[]> {
-  return registeredEvents(await queryRows(tx, registeredEvent(subject, version)));
-}
-
-/** `registeredEvent` for a script. */
-export function registeredEventScript(subject: string, version: number): ScriptStatement {
-  registeredEventTemplate ??= preparedTemplate(
-    registeredEvent(sql.placeholder('subject'), sql.placeholder('version')),
+    returning ${sql.raw(EVENT_COLUMNS_TEXT)}`,
   );
-  return registeredEventTemplate({ subject, version });
-}
-
-let registeredEventTemplate: ((values: Record<string, unknown>) => ScriptStatement) | undefined;
-
-/** What a registration decides on, minus the per-schema part: the state the fast path expects to find. */
-export type SubjectState = Omit<RegistrationSnapshot, 'existing'>;
-
-/**
- * The fast path's write: reads the snapshot (send it right behind `subjectLockStatement`, in the same
- * transaction) and writes version `r.version` only if the subject is exactly in the `expected` state
- * and does not hold this schema yet. Either way it answers with the snapshot it read.
- */
-export function speculativeRegistration(r: NewRegistration, expected: SubjectState): ScriptStatement {
-  speculative ??= preparedTemplate(speculativeQuery());
-  const values: Record<string, unknown> = registrationValues(r);
-  for (const [column, [, of]] of Object.entries(EXPECTED)) values[column] = of(expected) ?? null;
-  return speculative(values);
-}
-
-let speculative: ((values: Record<string, unknown>) => ScriptStatement) | undefined;
-
-/** The snapshot columns the fast path expects to find unchanged: SQL type, and the value it expects. */
-const EXPECTED: Record<string, [type: string, of: (s: SubjectState) => unknown]> = {
-  max_version: ['int', (s) => s.maxVersion],
-  latest_version: ['int', (s) => s.latest?.version],
-  latest_schema_id: ['bigint', (s) => s.latest?.schemaId],
-  own_mode: ['text', (s) => s.ownMode],
-  global_mode: ['text', (s) => s.globalMode],
-  own_config: ['boolean', (s) => s.ownConfig !== undefined],
-  own_level: ['text', (s) => s.ownConfig?.compatibilityLevel],
-  own_policy: ['text', (s) => s.ownConfig?.compatibilityPolicy],
-  own_normalize: ['boolean', (s) => s.ownConfig?.normalize],
-  global_config: ['boolean', (s) => s.globalConfig !== undefined],
-  global_level: ['text', (s) => s.globalConfig?.compatibilityLevel],
-  global_policy: ['text', (s) => s.globalConfig?.compatibilityPolicy],
-  global_normalize: ['boolean', (s) => s.globalConfig?.normalize],
-};
-
-function speculativeQuery(): SQL {
-  const slot = (name: string) => sql.placeholder(name);
-  const matches = sql.join(
-    [
-      sql`snapshot.existing_version is null`,
-      ...Object.entries(EXPECTED).map(
-        ([column, [type]]) =>
-          sql`snapshot.${sql.raw(column)} is not distinct from ${slot(column)}::${sql.raw(type)}`,
-      ),
-    ],
-    sql` and `,
-  );
-  const r = {
-    subject: slot('subject'),
-    version: slot('version'),
-    schemaType: slot('schemaType'),
-    canonical: slot('canonical'),
-    fingerprint: slot('fingerprint'),
-    references: slot('references'),
-    metadata: slot('metadata'),
-    ruleSet: slot('ruleSet'),
-  };
-  return sql`with snapshot as (${snapshotQuery(r.subject, r.fingerprint)}),
-      expected as (select 1 from snapshot where ${matches}),
-      ${registrationSteps(r, sql`exists (select 1 from expected)`)}
-    select snapshot.*, (select id from chosen) as written_id from snapshot`;
-}
-
-/** The fast path's answer: the schema id when it wrote the version, and the snapshot it read either way. */
-export function speculationOutcome(rows: unknown[]): {
-  writtenId: number | undefined;
-  snapshot: RegistrationSnapshot;
-} {
-  const row = rows[0] as (SnapshotColumns & { written_id: number | string | null }) | undefined;
-  const id = row?.written_id;
-  return { writtenId: id === null || id === undefined ? undefined : Number(id), snapshot: toSnapshot(row) };
-}
-
-/** The statement's answer: undefined when it wrote nothing. */
-export function writtenRegistration(
-  rows: { id: number | string; created: boolean }[],
-): WrittenRegistration | undefined {
-  const [row] = rows;
-  return row === undefined ? undefined : { schemaId: Number(row.id), created: row.created === true };
+  return rows.map(eventFromRow);
 }
 
 function toSettings(row: SettingsColumns | undefined): SubjectSettings {

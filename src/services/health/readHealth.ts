@@ -24,27 +24,53 @@ const TAG_BY_WHEN = new Map(
   ).entries.map((e) => [String(e.when), e.tag]),
 );
 
-/** Health as design.md §3 defines it: `schema_version` is the newest applied registry migration's tag. */
+/**
+ * Health as design.md §3 defines it: `schema_version` is the newest applied registry migration's tag. A
+ * database that does not answer within HEALTH_TIMEOUT_MS (a partition: nothing refuses, nothing answers) is
+ * reported as `database: "timeout"`, so the probe itself always answers promptly.
+ */
 export async function readHealth(deps: Deps): Promise<Health> {
   const busStatus = deps.events.busStatus() ?? 'ok';
   const base = { bus: deps.events.busKind, bus_status: busStatus, version: deps.packageVersion };
-  let schemaVersion: string | null;
-  try {
-    const rows = await queryRows<{ created_at: string | number }>(
-      deps.db,
-      sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
-    );
-    const newest = rows[0];
-    schemaVersion = newest === undefined ? null : (TAG_BY_WHEN.get(String(newest.created_at)) ?? null);
-  } catch {
-    return { status: 'unavailable', schema_version: null, database: 'unreachable', outbox_lag: 0, ...base };
-  }
-  const lag = await deps.events.outboxLag().catch(() => -1);
-  return {
-    status: lag < 0 || busStatus === 'down' ? 'degraded' : 'ok',
-    schema_version: schemaVersion,
-    database: 'ok',
-    outbox_lag: Math.max(lag, 0),
+  const unavailable = (database: string): Health => ({
+    status: 'unavailable',
+    schema_version: null,
+    database,
+    outbox_lag: 0,
     ...base,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<Health>((resolve) => {
+    timer = setTimeout(() => resolve(unavailable('timeout')), deps.config.healthTimeoutMs);
+  });
+  const probe = async (): Promise<Health> => {
+    let schemaVersion: string | null;
+    try {
+      schemaVersion = await readSchemaVersion(deps);
+    } catch {
+      return unavailable('unreachable');
+    }
+    const lag = await deps.events.outboxLag().catch(() => -1);
+    return {
+      status: lag < 0 || busStatus === 'down' ? 'degraded' : 'ok',
+      schema_version: schemaVersion,
+      database: 'ok',
+      outbox_lag: Math.max(lag, 0),
+      ...base,
+    };
   };
+  try {
+    return await Promise.race([probe(), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readSchemaVersion(deps: Deps): Promise<string | null> {
+  const rows = await queryRows<{ created_at: string | number }>(
+    deps.db,
+    sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+  );
+  const newest = rows[0];
+  return newest === undefined ? null : (TAG_BY_WHEN.get(String(newest.created_at)) ?? null);
 }

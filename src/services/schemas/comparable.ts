@@ -28,7 +28,7 @@ export async function comparablesByIds(
     const row = rows.get(id);
     if (row === undefined) throw new Error(`schema row ${id} is missing`);
     const comparable = await buildComparable(deps, db, row, depth);
-    deps.cache.rememberComparable(id, comparable);
+    deps.cache.rememberComparable(id, comparable, row.schema.length);
     found.set(id, comparable);
   }
   return found;

@@ -7,6 +7,7 @@ import {
 import { recordRegistered } from '../../db/repositories/registration.ts';
 import { findVersion, insertVersion, maxVersion } from '../../db/repositories/versions.ts';
 import { DomainError } from '../../domain/errors.ts';
+import type { RegistryEvent } from '../../events/types.ts';
 import type { ParsedSchema } from '../../domain/schema/json/parseSchema.ts';
 import { storeSchema } from './storeSchema.ts';
 
@@ -19,7 +20,8 @@ export async function registerImported(
   subject: string,
   parsed: ParsedSchema,
   body: { id?: number; version?: number },
-): Promise<{ id: number; version: number }> {
+  actor?: string,
+): Promise<{ id: number; version: number; events: RegistryEvent[] }> {
   if (body.id !== undefined) await assertIdFree(tx, body.id, parsed.fingerprint);
   const version = body.version ?? (await maxVersion(tx, subject)) + 1;
   if (body.version !== undefined) {
@@ -34,8 +36,7 @@ export async function registerImported(
   const id = await storeSchema(tx, parsed, body.id);
   if (body.id !== undefined) await bumpSchemaIdSequence(tx, body.id);
   await insertVersion(tx, { subject, version, schemaId: id });
-  await recordRegistered(tx, subject, version);
-  return { id, version };
+  return { id, version, events: await recordRegistered(tx, subject, version, actor) };
 }
 
 /** 42207 when the id holds other text, or this text already has another id (ids and content are 1:1). */

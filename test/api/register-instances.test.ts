@@ -1,14 +1,12 @@
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORAGE, startRegistry, uniqueSubject, type TestRegistry } from '../helpers/registry.ts';
 
 /**
- * On PostgreSQL a registry remembers each subject's state as it last saw it under the subject's lock and
- * registers the next version in one round trip, written only if the subject is still in that state. Two
- * instances on one database make that memory stale on purpose: every answer must still be the one the
- * locked path gives.
+ * Two instances on one database: whatever one of them remembers (caches, prepared statements) is stale
+ * after the other wrote, and every answer must still be the one the subject's state under its lock gives.
  */
-describe.skipIf(STORAGE !== 'postgres')('one-round-trip registration (postgres)', () => {
+describe.skipIf(STORAGE !== 'postgres')('registration through two instances (postgres)', () => {
   let a: TestRegistry;
   let b: TestRegistry;
   beforeAll(async () => {
@@ -30,11 +28,8 @@ describe.skipIf(STORAGE !== 'postgres')('one-round-trip registration (postgres)'
   const versions = async (r: TestRegistry, subject: string) =>
     (await r.call('GET', `/subjects/${encodeURIComponent(subject)}/versions`)).body as number[];
 
-  it('registers a run of versions in one round trip each, and answers a repeat with its version', async () => {
+  it('registers a run of versions, and answers a repeat with its version', async () => {
     const subject = uniqueSubject('fast');
-    const pool = a.deps.database.pipelines!;
-    const oneRoundTrip = vi.spyOn(pool, 'script');
-    const locked = vi.spyOn(pool, 'transaction');
     const ids: number[] = [];
     for (let n = 1; n <= 6; n++) {
       const res = await register(a, subject, step(n));
@@ -43,35 +38,25 @@ describe.skipIf(STORAGE !== 'postgres')('one-round-trip registration (postgres)'
     }
     expect(await versions(a, subject)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(new Set(ids).size).toBe(6);
-    // Only the subject's first registration took the locked path.
-    expect(locked).toHaveBeenCalledTimes(1);
-    expect(oneRoundTrip).toHaveBeenCalledTimes(5);
-    vi.restoreAllMocks();
     // The newest and an older version again: the same ids and versions, nothing new.
     expect((await register(a, subject, step(6))).body).toMatchObject({ id: ids[5] });
     expect((await register(a, subject, step(2))).body).toMatchObject({ id: ids[1] });
     expect(await versions(a, subject)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
-  it('registers on many subjects at once with fewer writes than registrations, each version right', async () => {
+  it('registers on many subjects at once, each version right', async () => {
     const subjects = Array.from({ length: 8 }, (_, i) => uniqueSubject(`group-${i}`));
     for (const subject of subjects) expect((await register(a, subject, step(1))).status).toBe(200);
-    const sent = vi.spyOn(a.deps.database.pipelines!, 'script');
-    try {
-      for (let n = 2; n <= 4; n++) {
-        const answers = await Promise.all(subjects.map((subject) => register(a, subject, step(n))));
-        expect(answers.map((r) => [r.status, r.body.version])).toEqual(subjects.map(() => [200, n]));
-      }
-      // The same subject twice in one moment: the second finds the first's version, the answers agree.
-      const [first, again] = await Promise.all([
-        register(a, subjects[0]!, step(5)),
-        register(a, subjects[0]!, step(5)),
-      ]);
-      expect(again?.body).toEqual(first?.body);
-      expect(sent.mock.calls.length).toBeLessThan(3 * subjects.length);
-    } finally {
-      sent.mockRestore();
+    for (let n = 2; n <= 4; n++) {
+      const answers = await Promise.all(subjects.map((subject) => register(a, subject, step(n))));
+      expect(answers.map((r) => [r.status, r.body.version])).toEqual(subjects.map(() => [200, n]));
     }
+    // The same subject twice in one moment: the second finds the first's version, the answers agree.
+    const [first, again] = await Promise.all([
+      register(a, subjects[0]!, step(5)),
+      register(a, subjects[0]!, step(5)),
+    ]);
+    expect(again?.body).toEqual(first?.body);
     for (const subject of subjects.slice(1)) expect(await versions(a, subject)).toEqual([1, 2, 3, 4]);
     expect(await versions(a, subjects[0]!)).toEqual([1, 2, 3, 4, 5]);
   });
@@ -131,7 +116,7 @@ describe.skipIf(STORAGE !== 'postgres')('one-round-trip registration (postgres)'
     expect(await versions(a, subject)).toEqual([1, 3]);
   });
 
-  it('prepares its statement again on a new session', async () => {
+  it('prepares its statements again on a new session', async () => {
     const subject = uniqueSubject('session');
     expect((await register(a, subject, step(1))).status).toBe(200);
     expect((await register(a, subject, step(2))).status).toBe(200);
@@ -151,10 +136,7 @@ describe.skipIf(STORAGE !== 'postgres')('one-round-trip registration (postgres)'
     let res = await timed();
     for (let attempt = 0; res.status === 503 && attempt < 20; attempt++) res = await timed();
     expect(res.status).toBe(200);
-    const oneRoundTrip = vi.spyOn(a.deps.database.pipelines!, 'script');
     expect((await register(a, subject, step(4))).status).toBe(200);
-    expect(oneRoundTrip).toHaveBeenCalledTimes(1);
-    vi.restoreAllMocks();
     expect(await versions(a, subject)).toEqual([1, 2, 3, 4]);
   });
 
