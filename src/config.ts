@@ -12,6 +12,8 @@ export interface Config {
   maxSchemaBytes: number;
   defaultCompatibility: CompatibilityLevel;
   logLevel: LogLevel;
+  /** The secret of key id `admin` (role admin); auth is on exactly when it is set. */
+  adminKey: string | undefined;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -69,6 +71,12 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const adminKey = env['ADMIN_KEY'] === undefined || env['ADMIN_KEY'] === '' ? undefined : env['ADMIN_KEY'];
+  if (adminKey !== undefined && !/^[\x21-\x7e]{16,512}$/.test(adminKey)) {
+    // Never echo the value: it is a secret.
+    problems.push('ADMIN_KEY must be 16 to 512 printable ASCII characters without spaces');
+  }
+
   const maxBodyBytes = integer('MAX_BODY_BYTES', 1_048_576, 1_024, 1_073_741_824);
   const config: Config = {
     port: integer('PORT', 8081, 0, 65535),
@@ -80,6 +88,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxSchemaBytes: integer('MAX_SCHEMA_BYTES', maxBodyBytes, 64, 1_073_741_824),
     defaultCompatibility: level as CompatibilityLevel,
     logLevel: logLevel as LogLevel,
+    adminKey,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

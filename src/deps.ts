@@ -4,6 +4,8 @@ import { openDatabase, type Database, type DatabaseHandle } from './db/client.ts
 import { createLogger, type Logger } from './logger.ts';
 import { RegistryCache } from './cache/registryCache.ts';
 import { createEventsRuntime, type EventsRuntime } from './events/runtime.ts';
+import { Authenticator } from './auth/authenticator.ts';
+import { Metrics } from './metrics.ts';
 
 /** Everything handlers and services need, built once by `createDeps` (the composition root). */
 export interface Deps {
@@ -13,6 +15,10 @@ export interface Deps {
   db: Database;
   cache: RegistryCache;
   events: EventsRuntime;
+  /** API keys: verifies credentials (auth is on when ADMIN_KEY is set). */
+  auth: Authenticator;
+  /** This instance's Prometheus metrics (GET /metrics). */
+  metrics: Metrics;
   packageVersion: string;
 }
 
@@ -28,13 +34,18 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
   try {
     await database.migrate();
     const cache = new RegistryCache();
+    const metrics = new Metrics();
     events = createEventsRuntime({
       db: database.db,
       soloSession: database.soloSession,
       listen: database.listen,
       redisUrl: config.redisUrl,
       logger,
+      onPublished: (seconds) => metrics.relayPublished(seconds),
     });
+    const running = events;
+    metrics.watch({ outboxLag: () => running.outboxLag(), poolStats: database.poolStats });
+    const auth = new Authenticator({ db: database.db, adminKey: config.adminKey, logger });
     const deps: Deps = {
       config,
       logger,
@@ -42,10 +53,23 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
       db: database.db,
       cache,
       events,
+      auth,
+      metrics,
       packageVersion: PACKAGE_VERSION,
     };
     events.subscribe((event) => cache.onEvent(event));
     events.onReset(() => cache.reset());
+    // Revocations reach every instance through the change events; a gap may have hidden one.
+    events.subscribe((event) => {
+      const id = event.data['id'];
+      if (event.event_type === 'key.revoked' && typeof id === 'string') auth.forget(id);
+    });
+    events.onReset(() => auth.reset());
+    if (!auth.enabled && database.kind === 'postgres') {
+      logger.warn(
+        'auth is off: any caller may register, delete and change config; set ADMIN_KEY to require API keys',
+      );
+    }
     await events.start();
     return deps;
   } catch (error) {

@@ -12,6 +12,7 @@ import { registrySchema } from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
 import { literal } from './inline.ts';
 import { PipelinePool, SoloConnection, type PipelinedTx } from './pipeline.ts';
+import type { PoolStats } from '../metrics.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof registrySchema>;
 /** A transaction handle; services accept it so their writes can join a caller's transaction. */
@@ -30,6 +31,8 @@ export interface DatabaseHandle {
   listen?(channel: string, onNotify: () => void): Promise<void>;
   /** PostgreSQL only: pipelined transactions for the registration write path (src/db/pipeline.ts). */
   pipelines?: PipelinePool;
+  /** PostgreSQL only: what the main pool can tell about its use, for /metrics. */
+  poolStats?(): PoolStats;
   /** Runs the registry's own migrations under an advisory lock (idempotent). */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -63,8 +66,9 @@ function openPostgres(url: string, max: number): DatabaseHandle {
     max,
     () => new SoloConnection(() => writerClient(url), PIPELINE_DEADLINE_MS),
   );
+  const use = { queriesInFlight: 0, transactionsOpen: 0 };
   const db = drizzlePostgres({
-    client: withGuardedTransactions(client),
+    client: withGuardedTransactions(client, use),
     schema: registrySchema,
   }) as unknown as Database;
   return {
@@ -72,6 +76,7 @@ function openPostgres(url: string, max: number): DatabaseHandle {
     kind: 'postgres',
     soloSession: () => solo,
     pipelines,
+    poolStats: () => ({ size: max, ...use }),
     async listen(channel, onNotify) {
       await client.listen(channel, () => onNotify());
     },
@@ -140,18 +145,33 @@ type TransactionBody = (sql: TransactionSql) => unknown;
  * here the body refuses further statements after that and never settles, which keeps ROLLBACK/COMMIT
  * from being written. The cost is one pending promise per transaction caught by a drop.
  */
-function withGuardedTransactions(client: Sql): Sql {
+function withGuardedTransactions(
+  client: Sql,
+  use: { queriesInFlight: number; transactionsOpen: number },
+): Sql {
   const begin = (...args: [TransactionBody] | [string, TransactionBody]): Promise<unknown> => {
     const [options, body] = args.length === 1 ? ['', args[0]] : args;
     const state = { abandoned: false };
     const transaction = client.begin(options, guardBody(body, state));
+    use.transactionsOpen += 1;
+    const ended = () => void (use.transactionsOpen -= 1);
+    transaction.then(ended, ended);
     // Once the body runs, a rejection can only come from postgres.js giving up on a closed connection.
     transaction.catch(() => {
       state.abandoned = true;
     });
     return transaction;
   };
-  const unsafe = preparedUnsafe(client);
+  const prepared = preparedUnsafe(client);
+  // Counted for /metrics. postgres.js runs a query when it is first awaited, a microtask later, so
+  // drizzle's `.values()` right after this call still applies.
+  const unsafe = ((...args: Parameters<Sql['unsafe']>) => {
+    const query = prepared(...args);
+    use.queriesInFlight += 1;
+    const answered = () => void (use.queriesInFlight -= 1);
+    query.then(answered, answered);
+    return query;
+  }) as Sql['unsafe'];
   return new Proxy(client, {
     get: (target, key, receiver) =>
       key === 'begin' ? begin : key === 'unsafe' ? unsafe : (Reflect.get(target, key, receiver) as unknown),

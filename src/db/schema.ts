@@ -116,6 +116,17 @@ export const outboxPositions = pgTable('outbox_positions', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
 });
 
+/** API keys: the secret only as an scrypt hash; `subjects` = the prefixes the key is confined to (null: all). */
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  secretHash: text('secret_hash').notNull(),
+  role: text('role').notNull(),
+  subjects: jsonb('subjects').$type<string[]>(),
+  description: text('description'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+});
+
 export const registrySchema = {
   schemas,
   subjectVersions,
@@ -124,5 +135,6 @@ export const registrySchema = {
   modes,
   events,
   outboxPositions,
+  apiKeys,
   schemaIds,
 };

@@ -29,7 +29,10 @@ export type DomainErrorKind =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'BODY_TOO_LARGE'
   | 'UNAVAILABLE'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'KEY_NOT_FOUND';
 
 export class DomainError extends Error {
   constructor(

@@ -9,6 +9,8 @@ export const EVENT_TYPES: readonly EventType[] = [
   'subject.deleted',
   'config.changed',
   'mode.changed',
+  'key.created',
+  'key.revoked',
 ];
 
 /** The per-subject channel; events of global config/mode changes (subject null) go to the main channel only. */

@@ -34,7 +34,7 @@ describe(`HTTP skeleton (${STORAGE})`, () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'ok',
-      schema_version: '0001_outbox_positions',
+      schema_version: '0003_api_keys',
       database: 'ok',
       outbox_lag: 0,
     });

@@ -17,7 +17,7 @@ async function start(): Promise<void> {
   });
   const deps = await createDeps(config);
   const app = createApp(deps);
-  const server = serveApp(app, deps.cache, { port: 0, hostname: '127.0.0.1' }, (info) => {
+  const server = serveApp(app, deps, { port: 0, hostname: '127.0.0.1' }, (info) => {
     announce(info.port, async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeDeps(deps);

@@ -1,14 +1,23 @@
 import type { Handler } from '../../http/router.ts';
 import { respond } from '../../http/respond.ts';
+import { failedRegistration } from '../../metrics.ts';
 import { registerSchema as register } from '../../services/subjects/registerSchema.ts';
 
 /** POST /subjects/{s}/versions: `{id, version, schemaType, schema, references?}` (canonical text, empty fields omitted). */
 export const registerSchema: Handler<'registerSchema'> = async ({ c, input, deps }) => {
-  const { id, version, parsed } = await register(deps, {
-    subject: input.path.subject,
-    body: input.body,
-    normalize: input.query.normalize === true,
-  });
+  let registered;
+  try {
+    registered = await register(deps, {
+      subject: input.path.subject,
+      body: input.body,
+      normalize: input.query.normalize === true,
+    });
+  } catch (error) {
+    deps.metrics.registration(failedRegistration(error));
+    throw error;
+  }
+  deps.metrics.registration('registered');
+  const { id, version, parsed } = registered;
   return respond(c, {
     id,
     version,
