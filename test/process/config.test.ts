@@ -27,6 +27,7 @@ describe('configuration from the environment', () => {
       maxSchemaBytes: 1_048_576,
       defaultCompatibility: 'BACKWARD',
       logLevel: 'info',
+      adminKey: undefined,
     });
   });
 
@@ -41,6 +42,7 @@ describe('configuration from the environment', () => {
       MAX_SCHEMA_BYTES: '1024',
       DEFAULT_COMPATIBILITY: 'full_transitive',
       LOG_LEVEL: 'WARN',
+      ADMIN_KEY: 'an-admin-secret-of-some-length',
     });
     expect(config).toEqual({
       port: 9090,
@@ -52,6 +54,7 @@ describe('configuration from the environment', () => {
       maxSchemaBytes: 1024,
       defaultCompatibility: 'FULL_TRANSITIVE',
       logLevel: 'warn',
+      adminKey: 'an-admin-secret-of-some-length',
     });
   });
 
@@ -71,6 +74,7 @@ describe('configuration from the environment', () => {
       REDIS_URL: 'http://cache:6379',
       DEFAULT_COMPATIBILITY: 'SIDEWAYS',
       LOG_LEVEL: 'chatty',
+      ADMIN_KEY: 'short',
     };
     const error = configError(bad);
     expect(error.problems).toHaveLength(Object.keys(bad).length);
@@ -79,6 +83,12 @@ describe('configuration from the environment', () => {
 
   it('rejects a port out of range', () => {
     expect(configError({ PORT: '65536' }).message).toContain('PORT');
+  });
+
+  it('does not echo ADMIN_KEY, which is a secret', () => {
+    const error = configError({ ADMIN_KEY: 'too short' });
+    expect(error.message).toContain('ADMIN_KEY');
+    expect(error.message).not.toContain('too short');
   });
 
   it('does not echo a connection string, which may hold a password', () => {
