@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SWAGGER_UI_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
-export interface ServedFile {
+interface ServedFile {
   body: Buffer;
   contentType: string;
 }
@@ -36,7 +36,7 @@ export const DOCS_ASSETS: readonly ServedName[] = ['swagger-ui.css', 'swagger-ui
 
 const loaded = new Map<ServedName, ServedFile>();
 
-export function servedFile(name: ServedName): ServedFile {
+function servedFile(name: ServedName): ServedFile {
   let file = loaded.get(name);
   if (file === undefined) {
     file = { body: readFileSync(FILES[name].path), contentType: FILES[name].contentType };

@@ -5,19 +5,15 @@ import { registerSchema as register } from '../../services/subjects/registerSche
 
 /** POST /subjects/{s}/versions: `{id, version, schemaType, schema, references?}` (canonical text, empty fields omitted). */
 export const registerSchema: Handler<'registerSchema'> = async ({ c, input, deps }) => {
-  let registered;
-  try {
-    registered = await register(deps, {
-      subject: input.path.subject,
-      body: input.body,
-      normalize: input.query.normalize === true,
-    });
-  } catch (error) {
+  const { id, version, parsed } = await register(deps, {
+    subject: input.path.subject,
+    body: input.body,
+    normalize: input.query.normalize === true,
+  }).catch((error: unknown) => {
     deps.metrics.registration(failedRegistration(error));
     throw error;
-  }
+  });
   deps.metrics.registration('registered');
-  const { id, version, parsed } = registered;
   return respond(c, {
     id,
     version,
