@@ -23,6 +23,8 @@ export interface Config {
   databaseTimeoutMs: number;
   /** `/healthz` answers 503 when the database has not answered its probe within this. */
   healthTimeoutMs: number;
+  /** The secret of key id `admin` (role admin); auth is on exactly when it is set. */
+  adminKey: string | undefined;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -85,6 +87,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (channelPrefix !== undefined && !/^[\x21-\x7e]{1,200}$/.test(channelPrefix)) {
     problems.push('REDIS_CHANNEL_PREFIX must be 1 to 200 printable ASCII characters without spaces');
   }
+  const adminKey = env['ADMIN_KEY'] === undefined || env['ADMIN_KEY'] === '' ? undefined : env['ADMIN_KEY'];
+  if (adminKey !== undefined && !/^[\x21-\x7e]{16,512}$/.test(adminKey)) {
+    // Never echo the value: it is a secret.
+    problems.push('ADMIN_KEY must be 16 to 512 printable ASCII characters without spaces');
+  }
 
   const maxBodyBytes = integer('MAX_BODY_BYTES', 1_048_576, 1_024, 1_073_741_824);
   const config: Config = {
@@ -103,6 +110,7 @@ export function loadConfig(env: Env = process.env): Config {
     databasePoolMax: integer('DATABASE_POOL_MAX', 10, 2, 10_000),
     databaseTimeoutMs: integer('DATABASE_TIMEOUT_MS', 5_000, 100, 3_600_000),
     healthTimeoutMs: integer('HEALTH_TIMEOUT_MS', 800, 10, 60_000),
+    adminKey,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -6,6 +6,8 @@ import { RegistryCache } from './cache/registryCache.ts';
 import { createEventsRuntime, type EventsRuntime } from './events/runtime.ts';
 import { defaultChannelPrefix } from './client/events.ts';
 import { readRegistryId } from './db/repositories/registryIdentity.ts';
+import { Authenticator } from './auth/authenticator.ts';
+import { Metrics } from './metrics.ts';
 
 /** Everything handlers and services need, built once by `createDeps` (the composition root). */
 export interface Deps {
@@ -17,6 +19,10 @@ export interface Deps {
   events: EventsRuntime;
   /** This registry's id (stored by its first migration); every event envelope carries it. */
   registryId: string;
+  /** API keys: verifies credentials (auth is on when ADMIN_KEY is set). */
+  auth: Authenticator;
+  /** This instance's Prometheus metrics (GET /metrics). */
+  metrics: Metrics;
   packageVersion: string;
 }
 
@@ -50,6 +56,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
     logger.info('migrations applied', { ms: elapsed() });
     const registryId = await readRegistryId(database.db);
     const cache = new RegistryCache(config.cacheMaxBytes);
+    const metrics = new Metrics();
     events = createEventsRuntime({
       db: database.db,
       session: database.session,
@@ -58,7 +65,11 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
       channelPrefix: config.redisChannelPrefix ?? defaultChannelPrefix(registryId),
       registryId,
       logger,
+      onPublished: (seconds) => metrics.relayPublished(seconds),
     });
+    const running = events;
+    metrics.watch({ outboxLag: () => running.outboxLag(), poolStats: database.poolStats });
+    const auth = new Authenticator({ db: database.db, adminKey: config.adminKey, logger });
     const deps: Deps = {
       config,
       logger,
@@ -67,10 +78,23 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
       cache,
       events,
       registryId,
+      auth,
+      metrics,
       packageVersion: PACKAGE_VERSION,
     };
     events.subscribe((event) => cache.onEvent(event));
     events.onReset(() => cache.reset());
+    // Revocations reach every instance through the change events; a gap may have hidden one.
+    events.subscribe((event) => {
+      const id = event.data['id'];
+      if (event.event_type === 'key.revoked' && typeof id === 'string') auth.forget(id);
+    });
+    events.onReset(() => auth.reset());
+    if (!auth.enabled && database.kind === 'postgres') {
+      logger.warn(
+        'auth is off: any caller may register, delete and change config; set ADMIN_KEY to require API keys',
+      );
+    }
     await events.start();
     return deps;
   } catch (error) {

@@ -28,7 +28,7 @@ export async function main(): Promise<void> {
     throw error;
   }
   const app = createApp(deps);
-  const server = serveApp(app, deps.cache, { port: config.port, hostname: config.host }, (info) => {
+  const server = serveApp(app, deps, { port: config.port, hostname: config.host }, (info) => {
     deps.logger.info('schemata listening', {
       address: `http://${config.host}:${info.port}`,
       storage: deps.database.kind,

@@ -14,6 +14,12 @@ export interface LoadResult {
   rounds: number[];
 }
 
+/** A URL and the headers every request to it carries (credentials, for instance). */
+export interface LoadTarget {
+  url: string;
+  headers?: Record<string, string>;
+}
+
 export interface LoadOptions {
   connections: number;
   durationSeconds: number;
@@ -27,16 +33,20 @@ export interface LoadOptions {
  * away (JIT, sockets, caches), then `rounds` measured runs per target, interleaved (a, b, c, a, b, c, …) so
  * that noise from other work on the machine is spread over all targets instead of landing on one of them.
  */
-export async function compareUnderLoad(urls: string[], options: LoadOptions): Promise<LoadResult[]> {
-  for (const url of urls) {
+export async function compareUnderLoad(
+  targets: Array<string | LoadTarget>,
+  options: LoadOptions,
+): Promise<LoadResult[]> {
+  const requests = targets.map((target) => (typeof target === 'string' ? { url: target } : target));
+  for (const target of requests) {
     if (options.warmupSeconds > 0)
-      await autocannon({ url, connections: options.connections, duration: options.warmupSeconds });
+      await autocannon({ ...target, connections: options.connections, duration: options.warmupSeconds });
   }
   const perRound = Math.max(1, options.durationSeconds / options.rounds);
-  const runs: autocannon.Result[][] = urls.map(() => []);
+  const runs: autocannon.Result[][] = requests.map(() => []);
   for (let round = 0; round < options.rounds; round += 1) {
-    for (const [i, url] of urls.entries()) {
-      runs[i]?.push(await autocannon({ url, connections: options.connections, duration: perRound }));
+    for (const [i, target] of requests.entries()) {
+      runs[i]?.push(await autocannon({ ...target, connections: options.connections, duration: perRound }));
     }
   }
   return runs.map((results) => {

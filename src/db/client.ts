@@ -12,6 +12,7 @@ import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
 import { withCommitOutcome } from './commitOutcome.ts';
 import { openPglite } from './pglite.ts';
 import { ReservedSession } from './reservedSession.ts';
+import type { PoolStats } from '../metrics.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof registrySchema>;
 /** A transaction handle; services accept it so their writes can join a caller's transaction. */
@@ -28,6 +29,8 @@ export interface DatabaseHandle {
   session?: ReservedSession;
   /** PostgreSQL only: calls `onNotify` for each NOTIFY on `channel` (postgres.js's LISTEN connection). */
   listen?(channel: string, onNotify: () => void): Promise<void>;
+  /** PostgreSQL only: what the main pool can tell about its use, for /metrics. */
+  poolStats?(): PoolStats;
   /** Runs the registry's own migrations under an advisory lock (idempotent). */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -61,8 +64,9 @@ export async function openDatabase(options: {
 
 function openPostgres(url: string, options: PostgresOptions): DatabaseHandle {
   const client = postgres(url, clientOptions(url, options));
+  const use = { queriesInFlight: 0, transactionsOpen: 0 };
   const db = drizzlePostgres({
-    client: withCommitOutcome(client),
+    client: withCommitOutcome(client, use),
     schema: registrySchema,
   }) as unknown as Database;
   const session = new ReservedSession(client);
@@ -70,6 +74,7 @@ function openPostgres(url: string, options: PostgresOptions): DatabaseHandle {
     db,
     kind: 'postgres',
     session,
+    poolStats: () => ({ size: options.poolMax, ...use }),
     async listen(channel, onNotify) {
       await client.listen(channel, () => onNotify());
     },

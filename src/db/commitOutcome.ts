@@ -7,10 +7,11 @@ import type postgres from 'postgres';
  * postgres.js answers with a Parse/Describe round trip before the Bind/Execute one; a named statement is
  * described once per connection and then costs one round trip.
  */
-export function withCommitOutcome(client: postgres.Sql): postgres.Sql {
+export function withCommitOutcome(client: postgres.Sql, use: PoolUse): postgres.Sql {
   const begin = (...args: [TransactionBody] | [string, TransactionBody]): Promise<unknown> => {
     const [mode, body] = args.length === 1 ? ['', args[0]] : args;
     let committing = false;
+    use.transactionsOpen += 1;
     return client
       .begin(mode, async (tx) => {
         const value: unknown = await body(prepared(tx));
@@ -19,9 +20,21 @@ export function withCommitOutcome(client: postgres.Sql): postgres.Sql {
       })
       .catch((error: unknown) => {
         throw committing && !answeredByServer(error) ? new CommitOutcomeUnknown(error) : error;
+      })
+      .finally(() => {
+        use.transactionsOpen -= 1;
       });
   };
-  const unsafe = preparedUnsafe(client);
+  const prepare = preparedUnsafe(client);
+  // Counted for /metrics. postgres.js runs a query when it is first awaited, a microtask later, so
+  // drizzle's `.values()` right after this call still applies.
+  const unsafe = ((...args: Parameters<postgres.Sql['unsafe']>) => {
+    const query = prepare(...args);
+    use.queriesInFlight += 1;
+    const answered = () => void (use.queriesInFlight -= 1);
+    query.then(answered, answered);
+    return query;
+  }) as postgres.Sql['unsafe'];
   return new Proxy(client, {
     get: (target, key, receiver) =>
       key === 'begin' ? begin : key === 'unsafe' ? unsafe : (Reflect.get(target, key, receiver) as unknown),
@@ -35,6 +48,12 @@ export class CommitOutcomeUnknown extends Error {
     super('The database did not answer the commit: the write may or may not have been applied.', { cause });
     this.name = 'CommitOutcomeUnknown';
   }
+}
+
+/** What the pool is doing, as far as the driver lets us count it (for /metrics). */
+export interface PoolUse {
+  queriesInFlight: number;
+  transactionsOpen: number;
 }
 
 type TransactionSql = postgres.TransactionSql;

@@ -127,6 +127,16 @@ export const registryIdentity = pgTable(
   },
   (t) => [check('registry_identity_one_row', sql`${t.singleton}`)],
 );
+/** API keys: the secret only as an scrypt hash; `subjects` = the prefixes the key is confined to (null: all). */
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  secretHash: text('secret_hash').notNull(),
+  role: text('role').notNull(),
+  subjects: jsonb('subjects').$type<string[]>(),
+  description: text('description'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+});
 
 export const registrySchema = {
   schemas,
@@ -137,5 +147,6 @@ export const registrySchema = {
   events,
   outboxPositions,
   registryIdentity,
+  apiKeys,
   schemaIds,
 };

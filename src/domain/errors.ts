@@ -30,7 +30,10 @@ export type DomainErrorKind =
   | 'BODY_TOO_LARGE'
   | 'UNAVAILABLE'
   | 'OUTCOME_UNKNOWN'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'KEY_NOT_FOUND';
 
 export class DomainError extends Error {
   constructor(

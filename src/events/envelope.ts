@@ -7,4 +7,6 @@ export const EVENT_TYPES: readonly EventType[] = [
   'subject.deleted',
   'config.changed',
   'mode.changed',
+  'key.created',
+  'key.revoked',
 ];

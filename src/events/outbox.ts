@@ -23,6 +23,8 @@ export interface NewEvent {
   type: EventType;
   subject: string | null;
   data: Record<string, unknown>;
+  /** The id of the key that caused the change (null when auth is off); stored as `data.actor`. */
+  actor: string | null;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
     tx,
     sql`with position as (${nextPosition()})
       insert into events (seq, event_type, subject, data)
-      select seq, ${event.type}, ${event.subject}, ${JSON.stringify(event.data)}::jsonb from position
+      select seq, ${event.type}, ${event.subject}, ${JSON.stringify({ ...event.data, actor: event.actor })}::jsonb from position
       returning seq`,
   );
   // Only a database without the registry's migrations lacks the head row: never drop an event silently.

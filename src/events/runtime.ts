@@ -54,6 +54,8 @@ export function createEventsRuntime(options: {
   logger: Logger;
   /** How often the outbox and the feed are checked for work nobody announced (default 250 ms). */
   pollIntervalMs?: number;
+  /** Told how long each batch took to publish to Redis (for /metrics). */
+  onPublished?: (seconds: number) => void;
 }): EventsRuntime {
   const { db, logger } = options;
   const listeners = new Set<(event: RegistryEvent) => void>();
@@ -105,7 +107,9 @@ export function createEventsRuntime(options: {
       // In-process: local delivery happens at the claim (onClaimed), so publishing only moves the cursor.
       if (options.redisUrl === undefined) return;
       if (bus === undefined) throw new Error('the Redis bus is not open yet');
+      const started = performance.now();
       await bus.publish(events);
+      options.onPublished?.((performance.now() - started) / 1000);
     },
     onClaimed: (events) => events.forEach((event) => delivery.offer(event)),
   });

@@ -1,5 +1,6 @@
 import type { SSEStreamingApi } from 'hono/streaming';
 import type { Database } from '../db/client.ts';
+import { seesEvent, type Access } from '../domain/access.ts';
 import type { Logger } from '../logger.ts';
 import { subjectOf } from '../client/events.ts';
 import { OrderedDelivery } from '../client/orderedDelivery.ts';
@@ -12,6 +13,8 @@ export interface StreamFilter {
   after: number;
   subject?: string | undefined;
   type?: string | undefined;
+  /** The key reading the stream: it gets only the events it sees. */
+  access: Access;
 }
 
 /** Comment lines keep proxies from closing an idle stream; each also re-checks the feed. */
@@ -29,11 +32,18 @@ export async function streamFeed(
 ): Promise<void> {
   const matches = (event: RegistryEvent) =>
     (filter.subject === undefined || subjectOf(event) === filter.subject) &&
-    (filter.type === undefined || event.event_type === filter.type);
+    (filter.type === undefined || event.event_type === filter.type) &&
+    seesEvent(filter.access, event.event_type, subjectOf(event));
   const delivery = new OrderedDelivery<RegistryEvent>({
     position: filter.after,
     readAfter: (after) =>
-      readFeed(deps.db, { after, limit: 500, subject: filter.subject, type: filter.type }),
+      readFeed(deps.db, {
+        after,
+        limit: 500,
+        subject: filter.subject,
+        type: filter.type,
+        access: filter.access,
+      }),
     deliver: async (event) => {
       if (matches(event)) await stream.writeSSE({ id: String(event.seq), data: JSON.stringify(event) });
     },

@@ -1,5 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db/client.ts';
+import { withinPrefixes } from '../db/repositories/versions.ts';
+import type { Access } from '../domain/access.ts';
 import { EVENT_COLUMNS_TEXT, eventFromRow, type EventRow } from './outbox.ts';
 import type { RegistryEvent } from './types.ts';
 
@@ -83,6 +85,8 @@ export interface FeedQuery {
   limit: number;
   subject?: string | undefined;
   type?: string | undefined;
+  /** Only the events this key sees (see `seesEvent`); every event when absent (the registry's own readers). */
+  access?: Access | undefined;
 }
 
 /** A page of the feed and where to continue: `more` is true when the page was full. */
@@ -100,6 +104,7 @@ export async function readFeed(db: Queryable, query: FeedQuery): Promise<FeedPag
   const filters: SQL[] = [sql`seq > ${query.after}`];
   if (query.subject !== undefined) filters.push(sql`subject = ${query.subject}`);
   if (query.type !== undefined) filters.push(sql`event_type = ${query.type}`);
+  if (query.access !== undefined) filters.push(...visibleTo(query.access));
   const rows = await queryRows<Partial<EventRow> & { head: string | number }>(
     db,
     sql`with page as (select ${EVENT_COLUMNS} from events where ${sql.join(filters, sql` and `)} order by seq limit ${query.limit})
@@ -114,6 +119,17 @@ export async function readFeed(db: Queryable, query: FeedQuery): Promise<FeedPag
   const more = events.length >= query.limit;
   const last = events.at(-1)?.seq ?? query.after;
   return { events, next: more ? last : Math.max(query.after, head, last), more };
+}
+
+/** The conditions of `seesEvent` in SQL (bound parameters), so that paging counts only visible events. */
+function visibleTo(access: Access): SQL[] {
+  const conditions: SQL[] = [];
+  if (access.role !== 'admin' || access.prefixes !== null) {
+    conditions.push(sql`not starts_with(event_type, 'key.')`);
+  }
+  const within = withinPrefixes(access.prefixes, sql`subject`);
+  if (within !== undefined) conditions.push(or(sql`subject is null`, within) ?? within);
+  return conditions;
 }
 
 /** The newest feed position (0 when the feed is empty). */

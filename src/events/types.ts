@@ -1,6 +1,12 @@
 /** Event types; each is documented in asyncapi.yaml. */
 export type EventType =
-  'schema.registered' | 'version.deleted' | 'subject.deleted' | 'config.changed' | 'mode.changed';
+  | 'schema.registered'
+  | 'version.deleted'
+  | 'subject.deleted'
+  | 'config.changed'
+  | 'mode.changed'
+  | 'key.created'
+  | 'key.revoked';
 
 /** The published envelope (design.md §5), identical on Redis, in the feed and on SSE. */
 export interface RegistryEvent {

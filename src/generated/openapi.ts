@@ -59,7 +59,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -79,7 +82,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -99,9 +105,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
-                /** @description 1..2147483647, latest (any case) or -1. */
+                /**
+                 * @description 1..2147483647, latest (any case) or -1.
+                 * @example 1
+                 */
                 version: components["parameters"]["version"];
             };
             cookie?: never;
@@ -120,9 +132,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
-                /** @description 1..2147483647, latest (any case) or -1. */
+                /**
+                 * @description 1..2147483647, latest (any case) or -1.
+                 * @example 1
+                 */
                 version: components["parameters"]["version"];
             };
             cookie?: never;
@@ -142,9 +160,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
-                /** @description 1..2147483647, latest (any case) or -1. */
+                /**
+                 * @description 1..2147483647, latest (any case) or -1.
+                 * @example 1
+                 */
                 version: components["parameters"]["version"];
             };
             cookie?: never;
@@ -195,6 +219,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @example 1 */
                 id: components["parameters"]["id"];
             };
             cookie?: never;
@@ -213,6 +238,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @example 1 */
                 id: components["parameters"]["id"];
             };
             cookie?: never;
@@ -231,6 +257,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @example 1 */
                 id: components["parameters"]["id"];
             };
             cookie?: never;
@@ -249,6 +276,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
+                /** @example 1 */
                 id: components["parameters"]["id"];
             };
             cookie?: never;
@@ -267,9 +295,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
-                /** @description 1..2147483647, latest (any case) or -1. */
+                /**
+                 * @description 1..2147483647, latest (any case) or -1.
+                 * @example 1
+                 */
                 version: components["parameters"]["version"];
             };
             cookie?: never;
@@ -289,7 +323,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -325,7 +362,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -360,7 +400,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -439,6 +482,129 @@ export interface paths {
         /** Bulk contract fetch for consumers at start-up, in one request. */
         post: operations["getContracts"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (text exposition format). */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This HTTP contract. */
+        get: operations["getOpenApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/asyncapi.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contract of the change events (Redis channels, feed and SSE payloads). */
+        get: operations["getAsyncApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API reference page rendered from /openapi.yaml (Swagger UI, served without internet access). */
+        get: operations["getDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs/swagger-ui-dist/{asset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scripts and styles of the API reference page. */
+        get: operations["getDocsAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API keys, without secrets (the admin key of ADMIN_KEY is not stored and not listed). */
+        get: operations["listKeys"];
+        put?: never;
+        /** Create an API key. The answer is the only time its secret and token are shown. */
+        post: operations["createKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 0123456789abcdef */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key; every instance refuses it within the change-event latency. */
+        delete: operations["revokeKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -599,6 +765,41 @@ export interface components {
             /** @description the Redis channel carrying every event of this registry (absent without Redis) */
             events_channel?: string;
         };
+        CreateKeyRequest: {
+            /** @enum {string} */
+            role: "read" | "write" | "admin";
+            /** @description subject prefixes the key is confined to (absent = every subject) */
+            subjects?: string[];
+            description?: string;
+        };
+        ApiKey: {
+            id: string;
+            /** @enum {string} */
+            role: "read" | "write" | "admin";
+            /** @description absent when the key sees every subject */
+            subjects?: string[];
+            description?: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description the last authentication, to the minute
+             */
+            last_used_at?: string | null;
+        };
+        NewApiKey: {
+            id: string;
+            /** @description shown only here; authenticate with Basic `<id>:<secret>` */
+            secret: string;
+            /** @description shown only here; authenticate with `Authorization: Bearer <token>` */
+            token: string;
+            /** @enum {string} */
+            role: "read" | "write" | "admin";
+            subjects?: string[];
+            description?: string;
+            /** Format: date-time */
+            created_at?: string;
+        };
     };
     responses: {
         /** @description Any failure */
@@ -675,10 +876,17 @@ export interface components {
         };
     };
     parameters: {
-        /** @description URL-encoded subject name (may contain %2F). */
+        /**
+         * @description URL-encoded subject name (may contain %2F).
+         * @example orders-value
+         */
         subject: string;
-        /** @description 1..2147483647, latest (any case) or -1. */
+        /**
+         * @description 1..2147483647, latest (any case) or -1.
+         * @example 1
+         */
         version: string;
+        /** @example 1 */
         id: string;
         deleted: boolean;
         deletedOnly: boolean;
@@ -694,16 +902,32 @@ export interface components {
         RegisterSchemaRequest: {
             content: {
                 "application/vnd.schemaregistry.v1+json": components["schemas"]["RegisterSchemaRequest"];
+                /**
+                 * @example {
+                 *       "schemaType": "JSON",
+                 *       "schema": "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterSchemaRequest"];
             };
         };
         ConfigWrite: {
             content: {
+                /**
+                 * @example {
+                 *       "compatibility": "FULL"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConfigWrite"];
             };
         };
         Mode: {
             content: {
+                /**
+                 * @example {
+                 *       "mode": "READONLY"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Mode"];
             };
         };
@@ -772,7 +996,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -798,7 +1025,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -819,7 +1049,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -837,7 +1070,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -863,9 +1099,15 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
-                /** @description 1..2147483647, latest (any case) or -1. */
+                /**
+                 * @description 1..2147483647, latest (any case) or -1.
+                 * @example 1
+                 */
                 version: components["parameters"]["version"];
             };
             cookie?: never;
@@ -891,9 +1133,15 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
-                /** @description 1..2147483647, latest (any case) or -1. */
+                /**
+                 * @description 1..2147483647, latest (any case) or -1.
+                 * @example 1
+                 */
                 version: components["parameters"]["version"];
             };
             cookie?: never;
@@ -919,9 +1167,15 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
-                /** @description 1..2147483647, latest (any case) or -1. */
+                /**
+                 * @description 1..2147483647, latest (any case) or -1.
+                 * @example 1
+                 */
                 version: components["parameters"]["version"];
             };
             cookie?: never;
@@ -949,9 +1203,15 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
-                /** @description 1..2147483647, latest (any case) or -1. */
+                /**
+                 * @description 1..2147483647, latest (any case) or -1.
+                 * @example 1
+                 */
                 version: components["parameters"]["version"];
             };
             cookie?: never;
@@ -1010,6 +1270,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @example 1 */
                 id: components["parameters"]["id"];
             };
             cookie?: never;
@@ -1033,6 +1294,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example 1 */
                 id: components["parameters"]["id"];
             };
             cookie?: never;
@@ -1060,6 +1322,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @example 1 */
                 id: components["parameters"]["id"];
             };
             cookie?: never;
@@ -1079,6 +1342,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @example 1 */
                 id: components["parameters"]["id"];
             };
             cookie?: never;
@@ -1105,9 +1369,15 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
-                /** @description 1..2147483647, latest (any case) or -1. */
+                /**
+                 * @description 1..2147483647, latest (any case) or -1.
+                 * @example 1
+                 */
                 version: components["parameters"]["version"];
             };
             cookie?: never;
@@ -1126,7 +1396,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -1185,7 +1458,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -1201,7 +1477,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -1217,7 +1496,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -1276,7 +1558,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -1294,7 +1579,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -1310,7 +1598,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description URL-encoded subject name (may contain %2F). */
+                /**
+                 * @description URL-encoded subject name (may contain %2F).
+                 * @example orders-value
+                 */
                 subject: components["parameters"]["subject"];
             };
             cookie?: never;
@@ -1399,6 +1690,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subjects": [
+                 *         "orders-value"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContractsRequest"];
             };
         };
@@ -1410,6 +1708,189 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContractsResponse"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description metrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    getOpenApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the contract */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                };
+            };
+        };
+    };
+    getAsyncApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the contract */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                };
+            };
+        };
+    };
+    getDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getDocsAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example swagger-ui.css */
+                asset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the keys, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"][];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "role": "read",
+                 *       "subjects": [
+                 *         "orders-"
+                 *       ],
+                 *       "description": "the orders service"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description the new key, with its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewApiKey"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    revokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 0123456789abcdef */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the revoked key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
                 };
             };
             default: components["responses"]["Error"];

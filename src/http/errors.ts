@@ -1,6 +1,10 @@
 import type { Context } from 'hono';
 import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
+import { requestLogger } from './context.ts';
+import { requestHeader } from './headers.ts';
+import { OncePerSecond } from './oncePerSecond.ts';
+import { requestIdFrom } from './requestIds.ts';
 import { respond } from './respond.ts';
 
 /** The one table from domain error kinds to HTTP status and Confluent `error_code`. */
@@ -33,13 +37,23 @@ const STATUS: Record<DomainErrorKind, [status: number, errorCode: number]> = {
   UNAVAILABLE: [503, 503],
   OUTCOME_UNKNOWN: [503, 503],
   TIMEOUT: [500, 50002],
+  UNAUTHENTICATED: [401, 40101],
+  FORBIDDEN: [403, 40301],
+  KEY_NOT_FOUND: [404, 40410],
 };
 
 export function statusOf(kind: DomainErrorKind): number {
   return STATUS[kind][0];
 }
 
-/** Renders any thrown value as the `{error_code, message}` envelope; only 5xx are logged, never leaked. */
+/** An expected outage (database or Redis unavailable) is logged at most once a second per cause, per registry. */
+const outages = new WeakMap<Logger, OncePerSecond>();
+
+/**
+ * Renders any thrown value as the `{error_code, message}` envelope; only 5xx are logged, never leaked. An
+ * expected 503 is one `warn` line without a stack, at most once a second per cause; a real 500 keeps its
+ * stack. Every line carries the request id that the response carries too.
+ */
 export function renderError(c: Context, error: unknown, logger: Logger): Response {
   const known = error instanceof DomainError ? error : classifyInfrastructureError(error);
   if (known !== undefined) {
@@ -49,10 +63,21 @@ export function renderError(c: Context, error: unknown, logger: Logger): Respons
       // An oversized body is left unread, so this connection cannot carry another request: say so, or a
       // keep-alive client sends its next request into a socket that is about to be dropped.
       if (known.kind === 'BODY_TOO_LARGE') res.headers.set('connection', 'close');
+      if (known.kind === 'UNAUTHENTICATED') res.headers.set('www-authenticate', 'Basic realm="schemata"');
       return res;
     }
     const requestId = requestIdOf(c);
-    logger.error('request failed', { requestId, kind: known.kind, error: describe(error) });
+    const log = requestLogger(c, logger);
+    if (known.kind === 'UNAVAILABLE') {
+      const cause = causeOf(error);
+      let throttle = outages.get(logger);
+      if (throttle === undefined) outages.set(logger, (throttle = new OncePerSecond()));
+      throttle.run(cause, (suppressed) =>
+        log.warn('dependency unavailable', { kind: known.kind, cause, suppressed, error: reason(error) }),
+      );
+    } else {
+      log.error('request failed', { kind: known.kind, error: describe(error) });
+    }
     return respond(
       c,
       { error_code: errorCode, message: known.message, ...known.extra, request_id: requestId },
@@ -60,7 +85,7 @@ export function renderError(c: Context, error: unknown, logger: Logger): Respons
     );
   }
   const requestId = requestIdOf(c);
-  logger.error('unexpected error', { requestId, error: describe(error) });
+  requestLogger(c, logger).error('unexpected error', { error: describe(error) });
   return respond(
     c,
     { error_code: 50001, message: 'Internal error while serving the request.', request_id: requestId },
@@ -68,13 +93,34 @@ export function renderError(c: Context, error: unknown, logger: Logger): Respons
   );
 }
 
-/**
- * The id that ties a 5xx response to its log line: the caller's `X-Request-Id` when sent, else a new one.
- * Only failures need it, so the hot read paths never pay for generating one.
- */
+/** The id that ties a 5xx response to its log line (observe.ts set it; a bare `app.request` may not have). */
 function requestIdOf(c: Context): string {
-  const sent = c.req.header('x-request-id');
-  return sent !== undefined && /^[\w.:-]{1,128}$/.test(sent) ? sent : crypto.randomUUID();
+  let requestId = c.get('requestId');
+  if (requestId === undefined) {
+    requestId = requestIdFrom(requestHeader(c, 'x-request-id'));
+    c.set('requestId', requestId);
+  }
+  return requestId;
+}
+
+/** What an outage is about, for throttling its log lines: the driver's code (ECONNREFUSED, 57P01, …) or kind. */
+function causeOf(error: unknown): string {
+  for (let at = error, depth = 0; at !== null && typeof at === 'object' && depth < 5; depth++) {
+    const code = (at as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    at = (at as { cause?: unknown }).cause;
+  }
+  return error instanceof DomainError ? error.kind : 'unknown';
+}
+
+/** The error's message and its causes' messages, on one line and without a stack. */
+function reason(error: unknown): string {
+  const parts: string[] = [];
+  for (let at = error, depth = 0; at instanceof Error && depth < 5; depth++) {
+    parts.push(at.message);
+    at = at.cause;
+  }
+  return parts.length > 0 ? parts.join(': ') : String(error);
 }
 
 /**

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import type { DomainErrorKind } from '../domain/errors.ts';
+import { parseAuthRule, type AuthRule } from './auth/rule.ts';
 
 /** One operation of openapi.yaml, with validators compiled from its parameter and body schemas. */
 export interface OperationSpec {
@@ -14,7 +15,15 @@ export interface OperationSpec {
   /** The same path in Hono's syntax, e.g. `/subjects/:subject/versions`. */
   honoPath: string;
   parameters: ParameterSpec[];
-  body?: { required: boolean; validate: ValidateFunction; missingKind: DomainErrorKind | undefined };
+  /** Its `x-auth`: the least role it needs and where its subject or catalog is (see auth/rule.ts). */
+  auth: AuthRule;
+  body?: {
+    required: boolean;
+    validate: ValidateFunction;
+    missingKind: DomainErrorKind | undefined;
+    /** The JSON body's `example` in openapi.yaml. */
+    example: unknown;
+  };
 }
 
 export interface ParameterSpec {
@@ -25,6 +34,8 @@ export interface ParameterSpec {
   validate: ValidateFunction;
   /** Domain error raised when the value does not match its schema (else BAD_REQUEST). */
   errorKind: DomainErrorKind | undefined;
+  /** Its `example` in openapi.yaml (tests build requests to every operation from them). */
+  example: unknown;
 }
 
 export const OPENAPI_PATH = fileURLToPath(new URL('../../openapi.yaml', import.meta.url));
@@ -63,17 +74,20 @@ export function loadOperations(path = OPENAPI_PATH): OperationSpec[] {
           type: (schema['type'] as ParameterSpec['type'] | undefined) ?? 'string',
           validate: compile(schema),
           errorKind: p['x-error-kind'] as DomainErrorKind | undefined,
+          example: p['example'] ?? schema['example'],
         };
       });
       const requestBody = op['requestBody'] === undefined ? undefined : resolve(op['requestBody']);
       const content = requestBody?.['content'] as Record<string, Json> | undefined;
       const bodySchema = content?.['application/json']?.['schema'];
+      const operationId = op['operationId'] as string;
       operations.push({
-        operationId: op['operationId'] as string,
+        operationId,
         method,
         path,
         honoPath: path.replace(/\{([^}]+)\}/g, ':$1'),
         parameters,
+        auth: parseAuthRule(op['x-auth'], operationId, parameters),
         body:
           requestBody === undefined
             ? undefined
@@ -81,6 +95,7 @@ export function loadOperations(path = OPENAPI_PATH): OperationSpec[] {
                 required: requestBody['required'] === true,
                 validate: compile(bodySchema),
                 missingKind: requestBody['x-missing-error-kind'] as DomainErrorKind | undefined,
+                example: content?.['application/json']?.['example'],
               },
       });
     }

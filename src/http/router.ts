@@ -1,7 +1,10 @@
 import type { Context, Hono } from 'hono';
 import type { operations } from '../generated/openapi.ts';
+import type { Access } from '../domain/access.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Deps } from '../deps.ts';
+import { authorize } from './auth/guard.ts';
+import './context.ts';
 import { readJsonBody, storableText } from './body.ts';
 import { requestHeader } from './headers.ts';
 import type { OperationSpec, ParameterSpec } from './openapi.ts';
@@ -34,15 +37,21 @@ export interface Input<O extends OperationId> {
   body: Body<O>;
 }
 
+/**
+ * A route handler. `access` is the authenticated key (its id is the `actor` of the events the request
+ * causes; its prefixes confine what the request may read); with auth off it may do everything.
+ */
 export type Handler<O extends OperationId> = (request: {
   c: Context;
   input: Input<O>;
   deps: Deps;
+  access: Access;
 }) => Response | Promise<Response>;
 
 /**
  * Binds handlers to the operations of openapi.yaml by operationId. Method and path come from the contract,
- * so every route is validated the same way, and `finish()` proves each operation has exactly one handler.
+ * so every route is authorised by its `x-auth` and validated the same way, and `finish()` proves each
+ * operation has exactly one handler.
  */
 export class Router {
   private readonly handled = new Set<string>();
@@ -63,8 +72,10 @@ export class Router {
     this.handled.add(operationId);
     // No middleware: the body limit is enforced while the body is read (http/body.ts).
     this.app.on(spec.method.toUpperCase(), spec.honoPath, async (c: Context) => {
+      c.set('operationId', spec.operationId);
+      const access = await authorize(c, spec, this.deps);
       const input = (await parseInput(c, spec, this.deps.config.maxBodyBytes)) as unknown as Input<O>;
-      return handler({ c, input, deps: this.deps });
+      return handler({ c, input, deps: this.deps, access });
     });
   }
 

@@ -3,8 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { RegistryCache } from '../cache/registryCache.ts';
+import type { Deps } from '../deps.ts';
+import { RequestRecorder } from './observe.ts';
+import { requestIdFrom } from './requestIds.ts';
 import { negotiate } from './respond.ts';
+
+/** What the listener needs beside the app: the cache it answers from, and the edge's auth, metrics and log. */
+export type ListenerDeps = Pick<Deps, 'cache' | 'auth' | 'metrics' | 'logger'>;
 
 /**
  * The HTTP server every entry point uses (main.ts, the test harness, the benchmark): the Hono app behind
@@ -13,11 +18,13 @@ import { negotiate } from './respond.ts';
  * to the socket without building a web Request and Response. Anything else, including every miss, error,
  * query parameter other than the `subject` hint, or unusual id spelling, goes to the app, which owns the
  * route's full behaviour (routes/schemas/getSchemaById.ts); test/http/fast-path.test.ts checks both give
- * the same answer.
+ * the same answer. It is still the edge: with auth on it serves only credentials already verified (from
+ * the authenticator's cache of their digests) of keys not confined to prefixes, and it echoes the request
+ * id, counts the request and writes its access-log line like the app does.
  */
 export function serveApp(
   app: Pick<Hono, 'fetch'>,
-  cache: RegistryCache,
+  deps: ListenerDeps,
   options: { port: number; hostname: string },
   onListening?: (info: AddressInfo) => void,
 ): ServerType {
@@ -27,7 +34,7 @@ export function serveApp(
       port: options.port,
       hostname: options.hostname,
       createServer: ((serverOptions: object, listener: RequestListener) =>
-        createServer(serverOptions, withSchemaByIdFastPath(cache, listener)).on(
+        createServer(serverOptions, withSchemaByIdFastPath(deps, listener)).on(
           'clientError',
           answerClientError,
         )) as typeof createServer,
@@ -65,23 +72,48 @@ const ID = /^[1-9][0-9]{0,14}$/;
 /** The only query the fast path takes: a single `subject` hint, which the route ignores too. */
 const SUBJECT_HINT = /^subject=[^&]*$/;
 
-function withSchemaByIdFastPath(cache: RegistryCache, next: RequestListener): RequestListener {
+function withSchemaByIdFastPath(deps: ListenerDeps, next: RequestListener): RequestListener {
+  const recorder = new RequestRecorder(deps.metrics, deps.logger);
   return (req: IncomingMessage, res: ServerResponse) => {
-    const body = req.method === 'GET' ? cachedBody(cache, req.url) : undefined;
-    if (body === undefined) return next(req, res);
+    const started = performance.now();
+    const hit = req.method === 'GET' ? cachedBody(deps, req.url) : undefined;
+    if (hit === undefined) return next(req, res);
+    let keyId: string | null = null;
+    if (deps.auth.enabled) {
+      const header = req.headers.authorization;
+      const access = header === undefined ? undefined : deps.auth.cached(header);
+      // Credentials not verified yet, and keys confined to prefixes (which may read an id only while a
+      // subject they see uses it), are the app's to judge.
+      if (access === undefined || access.prefixes !== null) return next(req, res);
+      keyId = access.actor;
+    }
+    deps.metrics.schemaCacheLookup(true);
+    const requestId = requestIdFrom(req.headers['x-request-id']);
     res.writeHead(200, {
       'content-type': negotiate(req.headers.accept),
-      'content-length': body.byteLength,
+      'content-length': hit.body.byteLength,
+      'x-request-id': requestId,
     });
-    res.end(body);
+    res.end(hit.body);
+    recorder.record({
+      requestId,
+      operationId: 'getSchemaById',
+      method: 'GET',
+      path: hit.path,
+      status: 200,
+      started,
+      keyId,
+    });
   };
 }
 
-function cachedBody(cache: RegistryCache, url: string | undefined): Buffer | undefined {
+function cachedBody(deps: ListenerDeps, url: string | undefined): { body: Buffer; path: string } | undefined {
   if (url === undefined || !url.startsWith(PREFIX)) return undefined;
   const query = url.indexOf('?');
-  const id = url.slice(PREFIX.length, query === -1 ? undefined : query);
+  const path = query === -1 ? url : url.slice(0, query);
+  const id = path.slice(PREFIX.length);
   if (!ID.test(id)) return undefined;
   if (query !== -1 && !SUBJECT_HINT.test(url.slice(query + 1))) return undefined;
-  return cache.schemaById(Number(id))?.bytes;
+  const body = deps.cache.schemaById(Number(id))?.bytes;
+  return body === undefined ? undefined : { body, path };
 }

@@ -8,6 +8,9 @@ import { registerModeRoutes } from './mode/index.ts';
 import { registerCompatibilityRoutes } from './compatibility/index.ts';
 import { registerSubjectRoutes } from './subjects/index.ts';
 import { registerSchemaRoutes } from './schemas/index.ts';
+import { registerAdminRoutes } from './admin/index.ts';
+import { registerMetricsRoutes } from './metrics/index.ts';
+import { registerDocsRoutes } from './docs/index.ts';
 
 /** The route table: each resource lists its operations in its own index.ts. */
 export function registerRoutes(router: Router): void {
@@ -20,4 +23,7 @@ export function registerRoutes(router: Router): void {
   registerCompatibilityRoutes(router);
   registerSubjectRoutes(router);
   registerSchemaRoutes(router);
+  registerAdminRoutes(router);
+  registerMetricsRoutes(router);
+  registerDocsRoutes(router);
 }

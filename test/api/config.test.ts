@@ -74,8 +74,8 @@ describe(`config endpoints (${STORAGE})`, () => {
       await call('DELETE', '/config');
       const rows = await configEvents(null);
       expect(rows.slice(-2).map((r) => r.data)).toEqual([
-        { subject: null, config: { compatibilityLevel: 'FULL' } },
-        { subject: null, config: null },
+        { subject: null, config: { compatibilityLevel: 'FULL' }, actor: null },
+        { subject: null, config: null, actor: null },
       ]);
     });
   });
@@ -195,6 +195,7 @@ describe(`config endpoints (${STORAGE})`, () => {
       expect((await configEvents(subject)).at(-1)?.data).toEqual({
         subject,
         config: { compatibilityLevel: 'FULL' },
+        actor: null,
       });
     });
 

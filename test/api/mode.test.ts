@@ -57,8 +57,8 @@ describe(`mode endpoints (${STORAGE})`, () => {
       await call('DELETE', '/mode');
       const rows = await modeEvents(null);
       expect(rows.slice(-2).map((r) => r.data)).toEqual([
-        { subject: null, mode: 'READONLY_OVERRIDE' },
-        { subject: null, mode: null },
+        { subject: null, mode: 'READONLY_OVERRIDE', actor: null },
+        { subject: null, mode: null, actor: null },
       ]);
     });
 
@@ -98,8 +98,8 @@ describe(`mode endpoints (${STORAGE})`, () => {
       expect(again.status).toBe(404);
       expect(again.body.error_code).toBe(40409);
       expect((await modeEvents(subject)).map((r) => r.data)).toEqual([
-        { subject, mode: 'READONLY' },
-        { subject, mode: null },
+        { subject, mode: 'READONLY', actor: null },
+        { subject, mode: null, actor: null },
       ]);
     });
 

@@ -19,7 +19,7 @@ const input = (subject: string, title: string, actor?: string) => ({
   subject,
   body: { schemaType: 'JSON', schema: JSON.stringify({ type: 'object', title }) },
   normalize: false,
-  ...(actor === undefined ? {} : { actor }),
+  ...(actor === undefined ? {} : { access: { actor, role: 'write' as const, prefixes: null } }),
 });
 const versions = async (subject: string) =>
   (await registry.call('GET', `/subjects/${encodeURIComponent(subject)}/versions`)).body;
@@ -42,7 +42,12 @@ describe('registerInTransaction', () => {
       pending.push(await registerInTransaction(registry.deps, tx, input(a, 'a1')));
       pending.push(await registerInTransaction(registry.deps, tx, input(a, 'a2')));
       pending.push(await registerInTransaction(registry.deps, tx, input(b, 'b1')));
-      await recordEvent(tx, { type: 'config.changed', subject: b, data: { subject: b, config: null } });
+      await recordEvent(tx, {
+        type: 'config.changed',
+        subject: b,
+        data: { subject: b, config: null },
+        actor: null,
+      });
     });
     for (const registration of pending) registration.afterCommit();
     expect(pending.map((p) => p.registered.version)).toEqual([1, 2, 1]);
@@ -68,7 +73,7 @@ describe('registerInTransaction', () => {
     await registerSchema(registry.deps, input(subject, 'with actor', 'key-ci'));
     await registerSchema(registry.deps, input(subject, 'without actor'));
     const events = await eventsOf(subject);
-    expect(events.map((e) => e.data['actor'])).toEqual(['key-ci', undefined]);
+    expect(events.map((e) => e.data['actor'])).toEqual(['key-ci', null]);
     expect(events[0]?.data).toEqual({
       subject,
       version: 1,

@@ -77,10 +77,11 @@ export async function readWholeFeed(
   registry: Pick<TestRegistry, 'call'>,
   after = 0,
   query = '',
+  headers: Record<string, string> = {},
 ): Promise<RegistryEvent[]> {
   const events: RegistryEvent[] = [];
   for (let position = after; ;) {
-    const res = await registry.call('GET', `/events?after=${position}&limit=500${query}`);
+    const res = await registry.call('GET', `/events?after=${position}&limit=500${query}`, undefined, headers);
     expect(res.status).toBe(200);
     events.push(...(res.body.events as RegistryEvent[]));
     if (res.body.events.length < 500) return events;

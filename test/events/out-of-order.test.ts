@@ -22,6 +22,7 @@ describe.skipIf(STORAGE !== 'postgres')('feed positions follow commit order (pos
     type: 'schema.registered',
     subject,
     data: { subject, version, id: version, schemaType: 'JSON' },
+    actor: null,
   });
 
   it('gives a transaction that started first but commits last a position after the ones a reader passed', async () => {
@@ -143,6 +144,7 @@ describe('feed positions are dense and ordered', () => {
           type: 'schema.registered',
           subject,
           data: { subject, version, id: version, schemaType: 'JSON' },
+          actor: null,
         });
     });
     const after = await eventually(async () => {
@@ -164,12 +166,18 @@ describe('feed positions are dense and ordered', () => {
           type: 'mode.changed',
           subject: 'rolled-back',
           data: { subject: 'rolled-back', mode: 'READONLY' },
+          actor: null,
         });
         throw new Error('abandon');
       })
       .catch(() => undefined);
     await registry.deps.db.transaction((tx) =>
-      recordEvent(tx, { type: 'mode.changed', subject: 'kept', data: { subject: 'kept', mode: null } }),
+      recordEvent(tx, {
+        type: 'mode.changed',
+        subject: 'kept',
+        data: { subject: 'kept', mode: null },
+        actor: null,
+      }),
     );
     const after = await readWholeFeed(registry, before);
     expect(after.map((e) => [e.seq, e.data['subject']])).toEqual([[before + 1, 'kept']]);

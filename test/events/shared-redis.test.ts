@@ -11,13 +11,16 @@ import { startPrivateRedis, type PrivateRedis } from './privateRedis.ts';
 function recordingLogger(): Logger & { warnings: { message: string; fields?: Record<string, unknown> }[] } {
   const warnings: { message: string; fields?: Record<string, unknown> }[] = [];
   const none = () => undefined;
-  return {
+  const logger: Logger & { warnings: typeof warnings } = {
     debug: none,
     info: none,
     error: none,
-    warn: (message, fields) => warnings.push({ message, fields }),
+    warn: (message, fields) => void warnings.push({ message, fields }),
+    child: () => logger,
+    enabled: () => true,
     warnings,
   };
+  return logger;
 }
 
 /** Registers `count` versions on a fresh subject of `registry`; returns the subject. */

@@ -55,7 +55,7 @@ export async function startRegistry(
   const deps = await createDeps(config, { logger: options.logger ?? createLogger(config.logLevel) });
   const app = createApp(deps);
   const server: ServerType = await new Promise((resolve) => {
-    const s = serveApp(app, deps.cache, { port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serveApp(app, deps, { port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
   return {

@@ -26,7 +26,7 @@ describe('the by-id fast path', () => {
       },
     };
     server = await new Promise<ServerType>((resolve) => {
-      const s = serveApp(counted, registry.deps.cache, { port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+      const s = serveApp(counted, registry.deps, { port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     subject = uniqueSubject('fast');

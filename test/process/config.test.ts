@@ -31,6 +31,7 @@ describe('configuration from the environment', () => {
       databasePoolMax: 10,
       databaseTimeoutMs: 5_000,
       healthTimeoutMs: 800,
+      adminKey: undefined,
     });
   });
 
@@ -49,6 +50,7 @@ describe('configuration from the environment', () => {
       DATABASE_POOL_MAX: '4',
       DATABASE_TIMEOUT_MS: '2000',
       HEALTH_TIMEOUT_MS: '500',
+      ADMIN_KEY: 'an-admin-secret-of-some-length',
     });
     expect(config).toEqual({
       port: 9090,
@@ -64,6 +66,7 @@ describe('configuration from the environment', () => {
       databasePoolMax: 4,
       databaseTimeoutMs: 2_000,
       healthTimeoutMs: 500,
+      adminKey: 'an-admin-secret-of-some-length',
     });
   });
 
@@ -87,6 +90,7 @@ describe('configuration from the environment', () => {
       DATABASE_POOL_MAX: '1',
       DATABASE_TIMEOUT_MS: '5s',
       HEALTH_TIMEOUT_MS: '0',
+      ADMIN_KEY: 'short',
     };
     const error = configError(bad);
     expect(error.problems).toHaveLength(Object.keys(bad).length);
@@ -95,6 +99,12 @@ describe('configuration from the environment', () => {
 
   it('rejects a port out of range', () => {
     expect(configError({ PORT: '65536' }).message).toContain('PORT');
+  });
+
+  it('does not echo ADMIN_KEY, which is a secret', () => {
+    const error = configError({ ADMIN_KEY: 'too short' });
+    expect(error.message).toContain('ADMIN_KEY');
+    expect(error.message).not.toContain('too short');
   });
 
   it('does not echo a connection string, which may hold a password', () => {

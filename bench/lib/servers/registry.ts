@@ -6,7 +6,7 @@ import { announce, childOptions, failed } from '../child.ts';
 
 /** The real registry exactly as `main.ts` builds it: config → deps (migrations) → app → @hono/node-server with the by-id fast path (src/http/server.ts). */
 async function start(): Promise<void> {
-  const options = childOptions<{ databaseUrl?: string; redisUrl?: string }>();
+  const options = childOptions<{ databaseUrl?: string; redisUrl?: string; adminKey?: string }>();
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -14,10 +14,11 @@ async function start(): Promise<void> {
     LOG_LEVEL: 'error',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...(options.adminKey ? { ADMIN_KEY: options.adminKey } : {}),
   });
   const deps = await createDeps(config);
   const app = createApp(deps);
-  const server = serveApp(app, deps.cache, { port: 0, hostname: '127.0.0.1' }, (info) => {
+  const server = serveApp(app, deps, { port: 0, hostname: '127.0.0.1' }, (info) => {
     announce(info.port, async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await closeDeps(deps);

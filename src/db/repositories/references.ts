@@ -2,6 +2,7 @@ import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
 import type { SchemaReference } from '../../domain/schema/json/references.ts';
 import type { Queryable, Tx } from '../client.ts';
 import { schemaReferences, subjectVersions } from '../schema.ts';
+import { withinPrefixes } from './versions.ts';
 
 /** Records which subject versions a schema references (once per schema row). */
 export async function insertReferences(
@@ -18,13 +19,14 @@ export async function insertReferences(
 
 /**
  * Ids of schemas that reference `subject` `version` and still exist as some subject-version
- * (live only, or soft-deleted included), ascending.
+ * (live only, or soft-deleted included; of a subject `within` those prefixes when given), ascending.
  */
 export async function referencingSchemaIds(
   db: Queryable,
   subject: string,
   versions: readonly number[],
   includeDeletedReferrers: boolean,
+  within?: readonly string[] | null,
 ): Promise<number[]> {
   if (versions.length === 0) return [];
   const used = db
@@ -34,6 +36,7 @@ export async function referencingSchemaIds(
       and(
         eq(subjectVersions.schemaId, schemaReferences.schemaId),
         includeDeletedReferrers ? undefined : eq(subjectVersions.deleted, false),
+        withinPrefixes(within),
       ),
     );
   const rows = await db

@@ -178,13 +178,14 @@ export interface WrittenRegistration {
 /**
  * Writes the `schema.registered` event of version `version` of `subject`, if this transaction wrote that
  * version, and returns it (to offer the relay after commit). It takes the feed position, so it is a
- * registration's last write (see events/outbox.ts). `actor` is recorded in the event's data when given.
+ * registration's last write (see events/outbox.ts). `actor` (the key's id, null with auth off) is recorded in
+ * the event's data, as in every event.
  */
 export async function recordRegistered(
   tx: Tx,
   subject: string,
   version: number,
-  actor?: string,
+  actor: string | null,
 ): Promise<RegistryEvent[]> {
   const rows = await queryRows<EventRow>(
     tx,
@@ -194,8 +195,8 @@ export async function recordRegistered(
     ), position as (${nextPosition(sql`exists (select 1 from written)`)})
     insert into events (seq, event_type, subject, data)
     select position.seq, 'schema.registered', ${subject}::text, jsonb_build_object('subject', ${subject}::text,
-      'version', ${version}::int, 'id', written.schema_id, 'schemaType', written.schema_type)
-      || jsonb_strip_nulls(jsonb_build_object('actor', ${actor ?? null}::text))
+      'version', ${version}::int, 'id', written.schema_id, 'schemaType', written.schema_type,
+      'actor', ${actor}::text)
     from written, position
     returning ${sql.raw(EVENT_COLUMNS_TEXT)}`,
   );

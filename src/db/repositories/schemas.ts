@@ -3,7 +3,13 @@ import type { SchemaReference } from '../../domain/schema/json/references.ts';
 import type { Queryable, Tx } from '../client.ts';
 import { queryRows } from '../client.ts';
 import { schemas, subjectVersions } from '../schema.ts';
-import { filterCondition, prefixCondition, type Page, type VersionFilter } from './versions.ts';
+import {
+  filterCondition,
+  prefixCondition,
+  withinPrefixes,
+  type Page,
+  type VersionFilter,
+} from './versions.ts';
 
 /** A stored schema as the by-id endpoints serve it. Content under an id never changes. */
 export interface SchemaRecord {
@@ -43,8 +49,15 @@ const toRecord = (row: Row): SchemaRecord => ({
   ruleSet: (row.ruleSet ?? null) as SchemaRecord['ruleSet'],
 });
 
-/** The schema under `id` if some subject-version (soft-deleted included) still uses it; else unreadable. */
-export async function findReadableSchema(db: Queryable, id: number): Promise<SchemaRecord | undefined> {
+/**
+ * The schema under `id` if some subject-version (soft-deleted included) still uses it, of a subject `within`
+ * those prefixes when they are given; else unreadable.
+ */
+export async function findReadableSchema(
+  db: Queryable,
+  id: number,
+  within?: readonly string[] | null,
+): Promise<SchemaRecord | undefined> {
   const rows = await db
     .select(recordColumns)
     .from(schemas)
@@ -55,7 +68,7 @@ export async function findReadableSchema(db: Queryable, id: number): Promise<Sch
           db
             .select({ one: sql`1` })
             .from(subjectVersions)
-            .where(eq(subjectVersions.schemaId, schemas.id)),
+            .where(and(eq(subjectVersions.schemaId, schemas.id), withinPrefixes(within))),
         ),
       ),
     );
@@ -132,7 +145,12 @@ export async function maxSchemaId(db: Queryable): Promise<number> {
  */
 export async function listVersionsWithSchemas(
   db: Queryable,
-  options: { prefix: string | undefined; filter: VersionFilter; latestOnly: boolean } & Page,
+  options: {
+    prefix: string | undefined;
+    filter: VersionFilter;
+    latestOnly: boolean;
+    within?: readonly string[] | null;
+  } & Page,
 ): Promise<Array<{ subject: string; version: number; record: SchemaRecord }>> {
   const latest = db
     .select({ subject: subjectVersions.subject, version: max(subjectVersions.version).as('latest_version') })
@@ -152,7 +170,9 @@ export async function listVersionsWithSchemas(
       )
     : base;
   const query = joined
-    .where(and(filterCondition(options.filter), prefixCondition(options.prefix)))
+    .where(
+      and(filterCondition(options.filter), prefixCondition(options.prefix), withinPrefixes(options.within)),
+    )
     .orderBy(asc(subjectVersions.subject), asc(subjectVersions.version));
   if (options.offset > 0) query.offset(options.offset);
   if (options.limit >= 0) query.limit(options.limit);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable, Tx } from '../client.ts';
 import { configs, modes, schemas, subjectVersions } from '../schema.ts';
 
@@ -188,12 +188,14 @@ export async function deleteSubjectSettings(
 /** Subject names, sorted: those with a live version, or any version (`all`), or a soft-deleted one (`deletedOnly`). */
 export async function listSubjectNames(
   db: Queryable,
-  options: { prefix: string | undefined; filter: VersionFilter } & Page,
+  options: { prefix: string | undefined; filter: VersionFilter; within?: readonly string[] | null } & Page,
 ): Promise<string[]> {
   const query = db
     .selectDistinct({ subject: subjectVersions.subject })
     .from(subjectVersions)
-    .where(and(filterCondition(options.filter), prefixCondition(options.prefix)))
+    .where(
+      and(filterCondition(options.filter), prefixCondition(options.prefix), withinPrefixes(options.within)),
+    )
     .orderBy(asc(subjectVersions.subject))
     .$dynamic();
   if (options.offset > 0) query.offset(options.offset);
@@ -201,18 +203,32 @@ export async function listSubjectNames(
   return (await query).map((r) => r.subject);
 }
 
-/** Every subject-version using a schema id, sorted by subject then version. */
+/** Every subject-version using a schema id (of the subjects `within` those prefixes), sorted by subject then version. */
 export async function versionsUsingSchema(
   db: Queryable,
   schemaId: number,
   filter: VersionFilter,
+  within?: readonly string[] | null,
 ): Promise<VersionRow[]> {
   const rows = await db
     .select(rowColumns)
     .from(subjectVersions)
-    .where(and(eq(subjectVersions.schemaId, schemaId), filterCondition(filter)))
+    .where(and(eq(subjectVersions.schemaId, schemaId), filterCondition(filter), withinPrefixes(within)))
     .orderBy(asc(subjectVersions.subject), asc(subjectVersions.version));
   return rows.map(toRow);
+}
+
+/**
+ * The subjects a key confined to `prefixes` sees (null: every subject; an empty list: none), as a condition
+ * on `column`. One bound parameter per prefix.
+ */
+export function withinPrefixes(
+  prefixes: readonly string[] | null | undefined,
+  column: SQLWrapper = subjectVersions.subject,
+): SQL | undefined {
+  if (prefixes === null || prefixes === undefined) return undefined;
+  if (prefixes.length === 0) return sql`false`;
+  return or(...prefixes.map((prefix) => sql`starts_with(${column}, ${prefix})`));
 }
 
 export function prefixCondition(prefix: string | undefined): SQL | undefined {

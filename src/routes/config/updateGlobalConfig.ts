@@ -3,5 +3,5 @@ import { respond } from '../../http/respond.ts';
 import { updateConfig } from '../../services/config/updateConfig.ts';
 
 /** Partial update of the global config; echoes the write form (`compatibility`, not `compatibilityLevel`). */
-export const updateGlobalConfig: Handler<'updateGlobalConfig'> = async ({ c, input, deps }) =>
-  respond(c, await updateConfig(deps, { subject: null, body: input.body }));
+export const updateGlobalConfig: Handler<'updateGlobalConfig'> = async ({ c, input, deps, access }) =>
+  respond(c, await updateConfig(deps, { subject: null, body: input.body, access }));

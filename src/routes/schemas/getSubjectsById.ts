@@ -3,7 +3,7 @@ import { respond } from '../../http/respond.ts';
 import { getSubjectsById as subjectsById } from '../../services/schemas/getSubjectsById.ts';
 
 /** GET /schemas/ids/{id}/subjects: the subjects using the id. */
-export const getSubjectsById: Handler<'getSubjectsById'> = async ({ c, input, deps }) =>
+export const getSubjectsById: Handler<'getSubjectsById'> = async ({ c, input, deps, access }) =>
   respond(
     c,
     await subjectsById(deps, {
@@ -11,5 +11,6 @@ export const getSubjectsById: Handler<'getSubjectsById'> = async ({ c, input, de
       deleted: input.query.deleted === true,
       offset: input.query.offset ?? 0,
       limit: input.query.limit ?? -1,
+      access,
     }),
   );

@@ -3,7 +3,7 @@ import { respond } from '../../http/respond.ts';
 import { getVersionsById as versionsById } from '../../services/schemas/getVersionsById.ts';
 
 /** GET /schemas/ids/{id}/versions: `[{subject, version}]` using the id. */
-export const getVersionsById: Handler<'getVersionsById'> = async ({ c, input, deps }) =>
+export const getVersionsById: Handler<'getVersionsById'> = async ({ c, input, deps, access }) =>
   respond(
     c,
     await versionsById(deps, {
@@ -11,5 +11,6 @@ export const getVersionsById: Handler<'getVersionsById'> = async ({ c, input, de
       deleted: input.query.deleted === true,
       offset: input.query.offset ?? 0,
       limit: input.query.limit ?? -1,
+      access,
     }),
   );

@@ -3,7 +3,7 @@ import { respond } from '../../http/respond.ts';
 import { listSchemas as list } from '../../services/schemas/listSchemas.ts';
 
 /** GET /schemas: Schema views sorted by subject then version. */
-export const listSchemas: Handler<'listSchemas'> = async ({ c, input, deps }) =>
+export const listSchemas: Handler<'listSchemas'> = async ({ c, input, deps, access }) =>
   respond(
     c,
     await list(deps, {
@@ -12,5 +12,6 @@ export const listSchemas: Handler<'listSchemas'> = async ({ c, input, deps }) =>
       latestOnly: input.query.latestOnly === true,
       offset: input.query.offset ?? 0,
       limit: input.query.limit ?? -1,
+      access,
     }),
   );

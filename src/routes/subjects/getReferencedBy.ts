@@ -4,7 +4,7 @@ import { parseVersionSegment } from '../../services/subjects/params.ts';
 import { getReferencedBy as referencedBy } from '../../services/subjects/getReferencedBy.ts';
 
 /** GET /subjects/{s}/versions/{v}/referencedby: ids of the schemas referencing the version. */
-export const getReferencedBy: Handler<'getReferencedBy'> = async ({ c, input, deps }) =>
+export const getReferencedBy: Handler<'getReferencedBy'> = async ({ c, input, deps, access }) =>
   respond(
     c,
     await referencedBy(deps, {
@@ -13,5 +13,6 @@ export const getReferencedBy: Handler<'getReferencedBy'> = async ({ c, input, de
       deleted: input.query.deleted === true,
       offset: input.query.offset ?? 0,
       limit: input.query.limit ?? -1,
+      access,
     }),
   );

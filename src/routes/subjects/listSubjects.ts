@@ -3,7 +3,7 @@ import { respond } from '../../http/respond.ts';
 import { listSubjects as list } from '../../services/subjects/listSubjects.ts';
 
 /** GET /subjects: sorted subject names. */
-export const listSubjects: Handler<'listSubjects'> = async ({ c, input, deps }) =>
+export const listSubjects: Handler<'listSubjects'> = async ({ c, input, deps, access }) =>
   respond(
     c,
     await list(deps, {
@@ -12,5 +12,6 @@ export const listSubjects: Handler<'listSubjects'> = async ({ c, input, deps }) 
       deletedOnly: input.query.deletedOnly === true,
       offset: input.query.offset ?? 0,
       limit: input.query.limit ?? -1,
+      access,
     }),
   );

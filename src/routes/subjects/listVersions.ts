@@ -3,7 +3,7 @@ import { respond } from '../../http/respond.ts';
 import { listVersions as list } from '../../services/subjects/listVersions.ts';
 
 /** GET /subjects/{s}/versions: version numbers, ascending. */
-export const listVersions: Handler<'listVersions'> = async ({ c, input, deps }) =>
+export const listVersions: Handler<'listVersions'> = async ({ c, input, deps, access }) =>
   respond(
     c,
     await list(deps, {
@@ -12,5 +12,6 @@ export const listVersions: Handler<'listVersions'> = async ({ c, input, deps }) 
       deletedOnly: input.query.deletedOnly === true,
       offset: input.query.offset ?? 0,
       limit: input.query.limit ?? -1,
+      access,
     }),
   );

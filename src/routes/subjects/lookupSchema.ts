@@ -3,7 +3,7 @@ import { respond } from '../../http/respond.ts';
 import { lookupSchema as lookup } from '../../services/subjects/lookupSchema.ts';
 
 /** POST /subjects/{s}: the version holding this schema; never registers. */
-export const lookupSchema: Handler<'lookupSchema'> = async ({ c, input, deps }) =>
+export const lookupSchema: Handler<'lookupSchema'> = async ({ c, input, deps, access }) =>
   respond(
     c,
     await lookup(deps, {
@@ -11,5 +11,6 @@ export const lookupSchema: Handler<'lookupSchema'> = async ({ c, input, deps }) 
       body: input.body,
       normalize: input.query.normalize === true,
       deleted: input.query.deleted === true,
+      access,
     }),
   );

@@ -1,3 +1,4 @@
+import type { Access } from '../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
 import { checkAgainstSubject } from './checkAgainstSubject.ts';
@@ -14,7 +15,13 @@ import {
  */
 export async function checkSubjectCompatibility(
   deps: Deps,
-  input: { subject: string; body: RegisterSchemaRequest; normalize: boolean; verbose: boolean },
+  input: {
+    subject: string;
+    body: RegisterSchemaRequest;
+    normalize: boolean;
+    verbose: boolean;
+    access: Access;
+  },
 ): Promise<CompatibilityCheckResponse> {
   const config = await readEffectiveConfig(deps.db, input.subject, {
     level: deps.config.defaultCompatibility,
@@ -22,6 +29,7 @@ export async function checkSubjectCompatibility(
   const proposed = await parseProposed(deps, input.subject, input.body, {
     normalize: input.normalize || config.normalize,
     verbose: input.verbose,
+    access: input.access,
   });
   if ('invalid' in proposed) return invalidSchemaResponse(proposed.invalid, input.verbose);
   const result = await checkAgainstSubject(deps, deps.db, input.subject, proposed, config);

@@ -1,5 +1,6 @@
 import { checkPair, directionsOf, type ExistingVersion } from '../../domain/compatibility/index.ts';
 import { DomainError } from '../../domain/errors.ts';
+import type { Access } from '../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
 import { loadVersion } from '../schemas/loadLiveVersions.ts';
@@ -25,6 +26,7 @@ export async function checkVersionCompatibility(
     body: RegisterSchemaRequest;
     normalize: boolean;
     verbose: boolean;
+    access: Access;
   },
 ): Promise<CompatibilityCheckResponse> {
   const config = await readEffectiveConfig(deps.db, input.subject, {
@@ -35,6 +37,7 @@ export async function checkVersionCompatibility(
   const proposed = await parseProposed(deps, input.subject, input.body, {
     normalize: input.normalize || config.normalize,
     verbose: input.verbose,
+    access: input.access,
   });
   if ('invalid' in proposed) return invalidSchemaResponse(proposed.invalid, input.verbose);
   const context = { level: config.level, verbose: input.verbose };

@@ -1,5 +1,6 @@
 import { lockSubject } from '../../db/client.ts';
 import { deleteConfigRow, findConfig } from '../../db/repositories/configs.ts';
+import type { Access } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { recordEvent } from '../../events/outbox.ts';
 import type { Deps } from '../../deps.ts';
@@ -10,7 +11,10 @@ import { storedLevel, toReadForm, type ConfigReadForm } from './configForms.ts';
  * default itself when none was set). DELETE /config/{s} answers the removed config, or 40401 when the
  * subject had none.
  */
-export async function deleteConfig(deps: Deps, input: { subject: string | null }): Promise<ConfigReadForm> {
+export async function deleteConfig(
+  deps: Deps,
+  input: { subject: string | null; access: Access },
+): Promise<ConfigReadForm> {
   const { subject } = input;
   const fallback = deps.config.defaultCompatibility;
   const removed = await deps.db.transaction(async (tx) => {
@@ -18,7 +22,12 @@ export async function deleteConfig(deps: Deps, input: { subject: string | null }
     const row = await deleteConfigRow(tx, subject);
     if (row === undefined) return undefined;
     const global = subject === null ? undefined : await findConfig(tx, null);
-    await recordEvent(tx, { type: 'config.changed', subject, data: { subject, config: null } });
+    await recordEvent(tx, {
+      type: 'config.changed',
+      subject,
+      data: { subject, config: null },
+      actor: input.access.actor,
+    });
     return toReadForm(row, storedLevel(global?.compatibilityLevel) ?? fallback);
   });
   if (removed === undefined) {

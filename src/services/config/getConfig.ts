@@ -1,3 +1,4 @@
+import { seesSubject, type Access } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { findConfigChain } from '../../db/repositories/configs.ts';
 import type { Deps } from '../../deps.ts';
@@ -6,13 +7,16 @@ import { toReadForm, type ConfigReadForm } from './configForms.ts';
 /**
  * GET /config and GET /config/{s}. The global form never 404s (server default when unset). A subject
  * answers its OWN config or 40408 — kafkajs reads that 404 as "first registration" — unless
- * `defaultToGlobal` asks for the effective config (each field: subject → global → default).
+ * `defaultToGlobal` asks for the effective config (each field: subject → global → default). A subject the
+ * key does not see has no config of its own, as if it did not exist.
  */
 export async function getConfig(
   deps: Deps,
-  input: { subject: string | null; defaultToGlobal: boolean },
+  input: { subject: string | null; defaultToGlobal: boolean; access: Access },
 ): Promise<ConfigReadForm> {
-  const { own, global } = await findConfigChain(deps.db, input.subject);
+  const chain = await findConfigChain(deps.db, input.subject);
+  const { global } = chain;
+  const own = input.subject !== null && seesSubject(input.access, input.subject) ? chain.own : undefined;
   const globalForm = toReadForm(
     global ?? { compatibilityLevel: null, compatibilityPolicy: null, normalize: null },
     deps.config.defaultCompatibility,

@@ -1,5 +1,6 @@
 import { lockSubject } from '../../db/client.ts';
 import { findConfig, upsertConfig, type ConfigPatch } from '../../db/repositories/configs.ts';
+import type { Access } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { recordEvent } from '../../events/outbox.ts';
 import type { Deps } from '../../deps.ts';
@@ -18,7 +19,7 @@ export interface ConfigWriteBody {
  */
 export async function updateConfig(
   deps: Deps,
-  input: { subject: string | null; body: ConfigWriteBody },
+  input: { subject: string | null; body: ConfigWriteBody; access: Access },
 ): Promise<ConfigWriteForm> {
   const { patch, echo } = parseWriteBody(input.body);
   const { subject } = input;
@@ -32,6 +33,7 @@ export async function updateConfig(
       type: 'config.changed',
       subject,
       data: { subject, config: toReadForm(row, inherited) },
+      actor: input.access.actor,
     });
   });
   deps.events.committed();

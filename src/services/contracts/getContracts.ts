@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.ts';
+import { seesSubject, type Access } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { readLiveVersions, type LiveVersionRow } from '../../db/repositories/contracts.ts';
 import { readHead } from '../../events/store.ts';
@@ -10,11 +11,12 @@ export type ContractsResponse = components['schemas']['ContractsResponse'];
 /**
  * The live versions of many subjects at once, with the feed position they reflect. Both are read from one
  * snapshot: every event at or below `seq` is already in the contracts, so a consumer following the feed
- * from `seq` misses no change (it may see a change it already has, which is harmless).
+ * from `seq` misses no change (it may see a change it already has, which is harmless). A subject the key
+ * does not see is `missing`, as one that does not exist.
  */
 export async function getContracts(
   deps: Pick<Deps, 'db' | 'registryId' | 'events'>,
-  input: { subjects: string[]; versions?: 'latest' | 'all' | undefined },
+  input: { subjects: string[]; versions?: 'latest' | 'all' | undefined; access: Access },
 ): Promise<ContractsResponse> {
   const subjects = [...new Set(input.subjects)];
   const invalid = subjects.find((subject) => subject === '' || /[\u0000-\u001f\u007f]/.test(subject));
@@ -22,7 +24,13 @@ export async function getContracts(
     throw new DomainError('INVALID_SUBJECT', `The subject name ${JSON.stringify(invalid)} is not valid.`);
   }
   const { seq, rows } = await deps.db.transaction(
-    async (tx) => ({ seq: await readHead(tx), rows: await readLiveVersions(tx, subjects) }),
+    async (tx) => ({
+      seq: await readHead(tx),
+      rows: await readLiveVersions(
+        tx,
+        subjects.filter((subject) => seesSubject(input.access, subject)),
+      ),
+    }),
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
 

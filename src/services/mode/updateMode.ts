@@ -1,5 +1,6 @@
 import { lockSubject } from '../../db/client.ts';
 import { hasAnyVersion, upsertMode } from '../../db/repositories/modes.ts';
+import type { Access } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { recordEvent } from '../../events/outbox.ts';
 import type { Deps } from '../../deps.ts';
@@ -12,7 +13,7 @@ import { parseMode, type Mode } from './readEffectiveMode.ts';
  */
 export async function updateMode(
   deps: Deps,
-  input: { subject: string | null; mode: string; force: boolean },
+  input: { subject: string | null; mode: string; force: boolean; access: Access },
 ): Promise<{ mode: Mode }> {
   const mode = parseMode(input.mode);
   const { subject } = input;
@@ -27,7 +28,12 @@ export async function updateMode(
       );
     }
     await upsertMode(tx, subject, mode);
-    await recordEvent(tx, { type: 'mode.changed', subject, data: { subject, mode } });
+    await recordEvent(tx, {
+      type: 'mode.changed',
+      subject,
+      data: { subject, mode },
+      actor: input.access.actor,
+    });
   });
   deps.events.committed();
   return { mode };

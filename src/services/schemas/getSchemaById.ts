@@ -1,5 +1,6 @@
 import type { CachedSchema } from '../../cache/registryCache.ts';
 import { maxSchemaId } from '../../db/repositories/schemas.ts';
+import type { Access } from '../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 import { readSchemaById } from './readSchema.ts';
 
@@ -9,9 +10,9 @@ import { readSchemaById } from './readSchema.ts';
  */
 export async function getSchemaById(
   deps: Deps,
-  input: { id: number; fetchMaxId: boolean },
+  input: { id: number; fetchMaxId: boolean; access: Access },
 ): Promise<{ cached: CachedSchema; maxId?: number }> {
-  const cached = await readSchemaById(deps, input.id);
+  const cached = await readSchemaById(deps, input.id, input.access);
   if (!input.fetchMaxId) return { cached };
   return { cached, maxId: await maxSchemaId(deps.db) };
 }

@@ -1,14 +1,23 @@
 import { listVersionsWithSchemas } from '../../db/repositories/schemas.ts';
+import type { Access } from '../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 import { subjectVersionView } from './readSchema.ts';
 
 /**
  * GET /schemas: subject-versions with their schemas, sorted by subject then version; live ones only
- * unless `deleted`; with `latestOnly` just the newest (visible) version of each subject.
+ * unless `deleted`; with `latestOnly` just the newest (visible) version of each subject. Only subjects the
+ * key sees, filtered in the query.
  */
 export async function listSchemas(
   deps: Deps,
-  input: { prefix: string | undefined; deleted: boolean; latestOnly: boolean; offset: number; limit: number },
+  input: {
+    prefix: string | undefined;
+    deleted: boolean;
+    latestOnly: boolean;
+    offset: number;
+    limit: number;
+    access: Access;
+  },
 ): Promise<Array<Record<string, unknown>>> {
   const rows = await listVersionsWithSchemas(deps.db, {
     prefix: input.prefix,
@@ -16,6 +25,7 @@ export async function listSchemas(
     latestOnly: input.latestOnly,
     offset: input.offset,
     limit: input.limit,
+    within: input.access.prefixes,
   });
   return rows.map((row) => subjectVersionView(row.subject, row.version, row.record));
 }

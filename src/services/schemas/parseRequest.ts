@@ -6,6 +6,7 @@ import {
   type ParsedSchema,
   type SchemaInput,
 } from '../../domain/schema/json/parseSchema.ts';
+import type { Access } from '../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { resolveReferences } from './resolveReferences.ts';
@@ -14,21 +15,22 @@ export type { ParsedSchema } from '../../domain/schema/json/parseSchema.ts';
 
 /**
  * Resolves the request's references from the registry and parses the schema (register, lookup and the
- * compatibility endpoints all go through here). Throws 42201 for anything invalid or unresolvable.
+ * compatibility endpoints all go through here). Throws 42201 for anything invalid or unresolvable; with
+ * `access`, a reference to a subject the key does not see is unresolvable, as if it did not exist.
  */
 export async function parseRegisterRequest(
   deps: Deps,
   db: Queryable,
   _subject: string,
   body: SchemaInput,
-  options: { normalize: boolean },
+  options: { normalize: boolean; access?: Access },
 ): Promise<ParsedSchema> {
   assertSchemaSize(deps, body);
   const input: SchemaInput = { ...body, references: body.references ?? [] };
   // A type Schemata cannot register fails on its own merits before any reference lookup.
   if (input.schemaType?.toUpperCase() !== 'JSON') return parseSchema(input, new Map(), options);
-  const resolved = await resolveReferences(deps, db, input.references ?? []);
-  return parseSchema(input, resolved, options);
+  const resolved = await resolveReferences(deps, db, input.references ?? [], 0, options.access);
+  return parseSchema(input, resolved, { normalize: options.normalize });
 }
 
 /**

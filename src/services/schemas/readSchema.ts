@@ -3,18 +3,21 @@ import type { SchemaRecord } from '../../db/repositories/schemas.ts';
 import type { Queryable } from '../../db/client.ts';
 import { findReadableSchema, findSchemasByIds } from '../../db/repositories/schemas.ts';
 import { schemaNotFound } from '../../domain/errors.ts';
+import type { Access } from '../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 
 /**
  * The schema under `id` with its pre-serialised by-id body, from memory when possible. An id is readable
- * while any subject-version uses it, soft-deleted included; otherwise 40403.
+ * while any subject-version uses it, soft-deleted included; otherwise 40403. For a key confined to
+ * prefixes, only while a subject it sees uses it (that needs the database, cached content or not).
  */
-export async function readSchemaById(deps: Deps, id: number): Promise<CachedSchema> {
+export async function readSchemaById(deps: Deps, id: number, access: Access): Promise<CachedSchema> {
   const cached = deps.cache.schemaById(id);
-  if (cached !== undefined) return cached;
-  const record = await findReadableSchema(deps.db, id);
+  deps.metrics.schemaCacheLookup(cached !== undefined);
+  if (cached !== undefined && access.prefixes === null) return cached;
+  const record = await findReadableSchema(deps.db, id, access.prefixes);
   if (record === undefined) throw schemaNotFound(`Schema ${id}`);
-  return deps.cache.rememberSchema(record);
+  return cached ?? deps.cache.rememberSchema(record);
 }
 
 /** Schema rows of versions already selected (so known to be readable), cached along the way. */
@@ -27,6 +30,7 @@ export async function schemaRecordsFor(
   const missing: number[] = [];
   for (const id of new Set(ids)) {
     const cached = deps.cache.schemaById(id);
+    deps.metrics.schemaCacheLookup(cached !== undefined);
     if (cached === undefined) missing.push(id);
     else found.set(id, cached.record);
   }

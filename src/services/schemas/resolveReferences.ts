@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
 import { findLatestVersion, findVersion } from '../../db/repositories/versions.ts';
+import { seesSubject, type Access } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { SchemaReference } from '../../domain/schema/json/references.ts';
 import type { Deps } from '../../deps.ts';
@@ -12,13 +13,15 @@ const MAX_REFERENCE_DEPTH = 32;
  * Each `{name, subject, version}` → that registered version's parsed document, plus (transitively) the
  * documents its own references name. Only the registry is consulted, never the network. Soft-deleted
  * versions still resolve (clients fetch references with `deleted=true`). Unknown subject or version,
- * or one name bound to two different documents → 42201.
+ * or one name bound to two different documents → 42201. With `access`, a top-level reference to a subject
+ * the key does not see fails as if the subject did not exist (nested ones were resolved at registration).
  */
 export async function resolveReferences(
   deps: Deps,
   db: Queryable,
   references: readonly SchemaReference[],
   depth = 0,
+  access?: Pick<Access, 'prefixes'>,
 ): Promise<ReadonlyMap<string, unknown>> {
   const resolved = new Map<string, unknown>();
   if (references.length === 0) return resolved;
@@ -26,7 +29,7 @@ export async function resolveReferences(
     throw invalid(`References nest deeper than ${MAX_REFERENCE_DEPTH} levels.`);
   }
   for (const ref of references) {
-    const target = await findTarget(db, ref);
+    const target = await findTarget(db, ref, access === undefined || seesSubject(access, ref.subject));
     const comparable = await comparableById(deps, db, target, depth);
     bind(resolved, ref.name, comparable.schema);
     for (const [name, doc] of comparable.references) bind(resolved, name, doc);
@@ -34,13 +37,14 @@ export async function resolveReferences(
   return resolved;
 }
 
-async function findTarget(db: Queryable, ref: SchemaReference): Promise<number> {
+async function findTarget(db: Queryable, ref: SchemaReference, visible: boolean): Promise<number> {
   if (ref.name === '') throw invalid('A reference needs a non-empty name.');
   if (!Number.isInteger(ref.version) || (ref.version < 1 && ref.version !== -1)) {
     throw invalid(`Reference '${ref.name}' has an invalid version ${ref.version}.`);
   }
-  const row =
-    ref.version === -1
+  const row = !visible
+    ? undefined
+    : ref.version === -1
       ? await findLatestVersion(db, ref.subject, false)
       : await findVersion(db, ref.subject, ref.version);
   if (row === undefined) {

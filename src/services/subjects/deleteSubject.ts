@@ -6,6 +6,7 @@ import {
   softDeleteVersions,
   versionsUsingSchema,
 } from '../../db/repositories/versions.ts';
+import type { Access } from '../../domain/access.ts';
 import { DomainError, subjectNotFound } from '../../domain/errors.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../events/outbox.ts';
@@ -18,7 +19,7 @@ import { assertValidSubject, assertWritable } from './guards.ts';
  */
 export async function deleteSubject(
   deps: Deps,
-  input: { subject: string; permanent: boolean },
+  input: { subject: string; permanent: boolean; access: Access },
 ): Promise<number[]> {
   const { subject, permanent } = input;
   assertValidSubject(subject);
@@ -49,8 +50,14 @@ export async function deleteSubject(
     }
     if (permanent) await hardDeleteVersions(tx, subject, versions);
     else await softDeleteVersions(tx, subject, versions);
-    const forgotten = permanent ? await forgetSubjectSettings(tx, subject) : [];
-    await recordEvent(tx, { type: 'subject.deleted', subject, data: { subject, versions, permanent } });
+    const { actor } = input.access;
+    const forgotten = permanent ? await forgetSubjectSettings(tx, subject, actor) : [];
+    await recordEvent(tx, {
+      type: 'subject.deleted',
+      subject,
+      data: { subject, versions, permanent },
+      actor,
+    });
     for (const event of forgotten) await recordEvent(tx, event);
     return targets;
   });

@@ -1,6 +1,7 @@
 import { lockSubject } from '../../db/client.ts';
 import { referencingSchemaIds } from '../../db/repositories/references.ts';
 import { countVersions, hardDeleteVersions, softDeleteVersions } from '../../db/repositories/versions.ts';
+import type { Access } from '../../domain/access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Deps } from '../../deps.ts';
 import { recordEvent } from '../../events/outbox.ts';
@@ -15,7 +16,7 @@ import { resolveVersion } from './resolveVersion.ts';
  */
 export async function deleteVersion(
   deps: Deps,
-  input: { subject: string; version: number | 'latest'; permanent: boolean },
+  input: { subject: string; version: number | 'latest'; permanent: boolean; access: Access },
 ): Promise<number> {
   const { subject, permanent } = input;
   assertValidSubject(subject);
@@ -49,12 +50,13 @@ export async function deleteVersion(
     else await softDeleteVersions(tx, subject, [row.version]);
     const forgotten =
       permanent && (await countVersions(tx, subject)).total === 0
-        ? await forgetSubjectSettings(tx, subject)
+        ? await forgetSubjectSettings(tx, subject, input.access.actor)
         : [];
     await recordEvent(tx, {
       type: 'version.deleted',
       subject,
       data: { subject, version: row.version, id: row.schemaId, permanent },
+      actor: input.access.actor,
     });
     for (const event of forgotten) await recordEvent(tx, event);
     return row;

@@ -7,10 +7,15 @@ import type { NewEvent } from '../../events/outbox.ts';
  * events announcing each removal (as a DELETE /config/{s} or /mode/{s} would, so every instance's view
  * stays right), for the caller to record after its own: events are a transaction's last writes.
  */
-export async function forgetSubjectSettings(tx: Tx, subject: string): Promise<NewEvent[]> {
+export async function forgetSubjectSettings(
+  tx: Tx,
+  subject: string,
+  actor: string | null,
+): Promise<NewEvent[]> {
   const removed = await deleteSubjectSettings(tx, subject);
   const events: NewEvent[] = [];
-  if (removed.config) events.push({ type: 'config.changed', subject, data: { subject, config: null } });
-  if (removed.mode) events.push({ type: 'mode.changed', subject, data: { subject, mode: null } });
+  if (removed.config)
+    events.push({ type: 'config.changed', subject, data: { subject, config: null }, actor });
+  if (removed.mode) events.push({ type: 'mode.changed', subject, data: { subject, mode: null }, actor });
   return events;
 }

@@ -1,9 +1,11 @@
 import { listSubjectNames } from '../../db/repositories/versions.ts';
+import type { Access } from '../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 
 /**
  * GET /subjects: sorted names of subjects with a live version; with `deleted` also subjects whose
- * versions are all soft-deleted; with `deletedOnly` the subjects that have a soft-deleted version.
+ * versions are all soft-deleted; with `deletedOnly` the subjects that have a soft-deleted version. Only the
+ * subjects the key sees (filtered in the query, so paging counts only those).
  */
 export async function listSubjects(
   deps: Deps,
@@ -13,6 +15,7 @@ export async function listSubjects(
     deletedOnly: boolean;
     offset: number;
     limit: number;
+    access: Access;
   },
 ): Promise<string[]> {
   const filter = input.deletedOnly ? 'deletedOnly' : input.deleted ? 'all' : 'live';
@@ -21,5 +24,6 @@ export async function listSubjects(
     filter,
     offset: input.offset,
     limit: input.limit,
+    within: input.access.prefixes,
   });
 }

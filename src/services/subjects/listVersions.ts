@@ -1,4 +1,5 @@
 import { countVersions, listVersionRows } from '../../db/repositories/versions.ts';
+import { seesSubject, type Access } from '../../domain/access.ts';
 import { subjectNotFound } from '../../domain/errors.ts';
 import type { Deps } from '../../deps.ts';
 import { assertValidSubject } from './guards.ts';
@@ -9,9 +10,17 @@ import { assertValidSubject } from './guards.ts';
  */
 export async function listVersions(
   deps: Deps,
-  input: { subject: string; deleted: boolean; deletedOnly: boolean; offset: number; limit: number },
+  input: {
+    subject: string;
+    deleted: boolean;
+    deletedOnly: boolean;
+    offset: number;
+    limit: number;
+    access: Access;
+  },
 ): Promise<number[]> {
   assertValidSubject(input.subject);
+  if (!seesSubject(input.access, input.subject)) throw subjectNotFound(input.subject);
   const counts = await countVersions(deps.db, input.subject);
   const visible = input.deleted || input.deletedOnly ? counts.total : counts.live;
   if (visible === 0) throw subjectNotFound(input.subject);

@@ -4,6 +4,7 @@ import {
   listVersionRows,
   type VersionRow,
 } from '../../db/repositories/versions.ts';
+import { seesSubject, type Access } from '../../domain/access.ts';
 import { DomainError, subjectNotFound } from '../../domain/errors.ts';
 import { sortKeys } from '../../domain/schema/json/canonical.ts';
 import { sortReferences } from '../../domain/schema/json/references.ts';
@@ -22,16 +23,20 @@ import { assertValidSubject } from './guards.ts';
  */
 export async function lookupSchema(
   deps: Deps,
-  input: { subject: string; body: SchemaInput; normalize: boolean; deleted: boolean },
+  input: { subject: string; body: SchemaInput; normalize: boolean; deleted: boolean; access: Access },
 ): Promise<Record<string, unknown>> {
   assertValidSubject(input.subject);
-  if ((await findLatestVersion(deps.db, input.subject, input.deleted)) === undefined)
+  const visible = seesSubject(input.access, input.subject);
+  if (!visible || (await findLatestVersion(deps.db, input.subject, input.deleted)) === undefined)
     throw subjectNotFound(input.subject);
   const config = await readEffectiveConfig(deps.db, input.subject, {
     level: deps.config.defaultCompatibility,
   });
   const normalize = input.normalize || config.normalize;
-  const parsed = await parseRegisterRequest(deps, deps.db, input.subject, input.body, { normalize });
+  const parsed = await parseRegisterRequest(deps, deps.db, input.subject, input.body, {
+    normalize,
+    access: input.access,
+  });
   const row =
     (await findVersionByFingerprint(deps.db, input.subject, parsed.fingerprint, input.deleted)) ??
     (normalize ? await findNormalizedMatch(deps, input.subject, parsed, input.deleted) : undefined);

@@ -20,7 +20,7 @@ export async function registerImported(
   subject: string,
   parsed: ParsedSchema,
   body: { id?: number; version?: number },
-  actor?: string,
+  actor: string | null,
 ): Promise<{ id: number; version: number; events: RegistryEvent[] }> {
   if (body.id !== undefined) await assertIdFree(tx, body.id, parsed.fingerprint);
   const version = body.version ?? (await maxVersion(tx, subject)) + 1;

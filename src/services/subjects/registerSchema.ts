@@ -18,14 +18,18 @@ import { parseRegisterRequest } from '../schemas/parseRequest.ts';
 import { assertValidSubject, refuseReadOnly } from './guards.ts';
 import { registerImported } from './registerImported.ts';
 import { storeSchema } from './storeSchema.ts';
+import type { Access } from '../../domain/access.ts';
 
 export interface RegisterInput {
   subject: string;
   body: SchemaInput & { id?: number; version?: number };
   /** The `normalize` query flag; the subject's or global config can also switch normalisation on. */
   normalize: boolean;
-  /** Who asked (the API key's id), recorded in the `schema.registered` event's data. */
-  actor?: string;
+  /**
+   * Who asks: the key's id is recorded as the `schema.registered` event's `actor`, and a reference to a
+   * subject outside its prefixes does not resolve. Absent for internal callers (full access, no actor).
+   */
+  access?: Access;
 }
 
 export interface Registered {
@@ -83,7 +87,7 @@ export async function registerInTransaction(
   let existing = snapshot.existing;
   if (config.normalize && !input.normalize) {
     // The subject normalises: identity is the normalised form's fingerprint.
-    schema = await parseRegisterRequest(deps, tx, subject, body, { normalize: true });
+    schema = await parseRegisterRequest(deps, tx, subject, body, { normalize: true, access: input.access });
     existing = await findVersionByFingerprint(tx, subject, schema.fingerprint, false);
   }
   if (existing !== undefined && matchesRequest(existing, body)) {
@@ -95,12 +99,12 @@ export async function registerInTransaction(
   assertImportFields(mode, body);
   let written: { id: number; version: number; events: RegistryEvent[] };
   if (mode === 'IMPORT') {
-    written = await registerImported(tx, subject, schema, body, input.actor);
+    written = await registerImported(tx, subject, schema, body, actorOf(input));
   } else {
     const verdict = await checkAgainstSubject(deps, tx, subject, schema, config, snapshot);
     if (!verdict.compatible) throw incompatibleError(subject, verdict);
     const version = snapshot.maxVersion + 1;
-    written = { version, ...(await writeVersion(tx, subject, version, schema, input.actor)) };
+    written = { version, ...(await writeVersion(tx, subject, version, schema, actorOf(input))) };
   }
   const { id, version, events } = written;
   return {
@@ -113,13 +117,18 @@ export async function registerInTransaction(
   };
 }
 
+const actorOf = (input: RegisterInput): string | null => input.access?.actor ?? null;
+
 /**
  * Parses the request's schema (resolving its references through `db`). A refused write (mode, import-only
  * fields) outranks a bad schema, as in Confluent: a parse failure first checks those.
  */
 async function parseOrRefuse(deps: Deps, db: Queryable, input: RegisterInput): Promise<ParsedSchema> {
   try {
-    return await parseRegisterRequest(deps, db, input.subject, input.body, { normalize: input.normalize });
+    return await parseRegisterRequest(deps, db, input.subject, input.body, {
+      normalize: input.normalize,
+      access: input.access,
+    });
   } catch (error) {
     const settings = await readSubjectSettings(db, input.subject);
     assertImportFields(assertWritableMode(input.subject, settings), input.body);
@@ -137,7 +146,7 @@ async function writeVersion(
   subject: string,
   version: number,
   parsed: ParsedSchema,
-  actor: string | undefined,
+  actor: string | null,
 ): Promise<{ id: number; events: RegistryEvent[] }> {
   const [written, events] = await Promise.all([
     insertRegistration(tx, {
