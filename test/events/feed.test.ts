@@ -28,7 +28,7 @@ describe(`change feed GET /events (${STORAGE})`, () => {
       seq: expect.any(Number),
       occurred_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/),
       registry_id: registry.deps.registryId,
-      data: { subject, version: 1, id, schemaType: 'JSON' },
+      data: { subject, version: 1, id, schemaType: 'JSON', actor: null },
     });
   });
 

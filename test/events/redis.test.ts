@@ -27,7 +27,7 @@ describe.skipIf(!REDIS_URL)(`Redis broadcast (${STORAGE})`, () => {
         seq: expect.any(Number),
         occurred_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/),
         registry_id: registryId,
-        data: { subject, version: 1, id, schemaType: 'JSON' },
+        data: { subject, version: 1, id, schemaType: 'JSON', actor: null },
       });
       const onSubject = await eventually(() => (own.events.length > 0 ? own.events : undefined));
       expect(onSubject).toEqual([message]);

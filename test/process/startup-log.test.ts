@@ -1,12 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanUpProcesses, startRegistryProcess, tempDataDir } from './registryProcess.ts';
 
+/** The info lines of start-up and shutdown (access-log lines, one per request, are left out). */
 const messages = (stderr: string) =>
   stderr
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as { level: string; message: string; ms?: number })
-    .filter((entry) => entry.level === 'info');
+    .filter((entry) => entry.level === 'info' && entry.message !== 'request');
 
 describe('start-up steps', () => {
   afterAll(cleanUpProcesses);
