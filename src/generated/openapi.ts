@@ -457,6 +457,7 @@ export interface components {
         Reference: {
             name: string;
             subject: string;
+            /** @description a version, or -1 for the latest */
             version: number;
         };
         RegisterSchemaRequest: {
@@ -469,7 +470,9 @@ export interface components {
             ruleSet?: {
                 [key: string]: unknown;
             } | null;
+            /** @description IMPORT mode only */
             id?: number;
+            /** @description IMPORT mode only */
             version?: number;
         };
         RegisterSchemaResponse: {
@@ -677,6 +680,7 @@ export interface components {
         force: boolean;
         defaultToGlobal: boolean;
         offset: number;
+        /** @description -1 = no limit */
         limit: number;
     };
     requestBodies: {
@@ -741,6 +745,7 @@ export interface operations {
                 deleted?: components["parameters"]["deleted"];
                 deletedOnly?: components["parameters"]["deletedOnly"];
                 offset?: components["parameters"]["offset"];
+                /** @description -1 = no limit */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
@@ -804,6 +809,7 @@ export interface operations {
                 deleted?: components["parameters"]["deleted"];
                 deletedOnly?: components["parameters"]["deletedOnly"];
                 offset?: components["parameters"]["offset"];
+                /** @description -1 = no limit */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
@@ -934,6 +940,7 @@ export interface operations {
             query?: {
                 deleted?: components["parameters"]["deleted"];
                 offset?: components["parameters"]["offset"];
+                /** @description -1 = no limit */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
@@ -957,7 +964,10 @@ export interface operations {
                 subjectPrefix?: string;
                 deleted?: components["parameters"]["deleted"];
                 latestOnly?: boolean;
+                /** @description only schemas of this type (JSON, TABLE, …; any case) */
+                schemaType?: string;
                 offset?: components["parameters"]["offset"];
+                /** @description -1 = no limit */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
@@ -1045,6 +1055,7 @@ export interface operations {
             query?: {
                 deleted?: components["parameters"]["deleted"];
                 offset?: components["parameters"]["offset"];
+                /** @description -1 = no limit */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
@@ -1064,6 +1075,7 @@ export interface operations {
             query?: {
                 deleted?: components["parameters"]["deleted"];
                 offset?: components["parameters"]["offset"];
+                /** @description -1 = no limit */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;

@@ -128,11 +128,17 @@ export async function maxSchemaId(db: Queryable): Promise<number> {
 
 /**
  * Subject-versions with their schema rows for `GET /schemas`, sorted by subject then version, paged;
- * with `latestOnly` only the newest version (under the same filter) of each subject.
+ * with `latestOnly` only the newest version (under the same filter) of each subject; with `schemaType` only
+ * schemas of that type.
  */
 export async function listVersionsWithSchemas(
   db: Queryable,
-  options: { prefix: string | undefined; filter: VersionFilter; latestOnly: boolean } & Page,
+  options: {
+    prefix: string | undefined;
+    filter: VersionFilter;
+    latestOnly: boolean;
+    schemaType?: string | undefined;
+  } & Page,
 ): Promise<Array<{ subject: string; version: number; record: SchemaRecord }>> {
   const latest = db
     .select({ subject: subjectVersions.subject, version: max(subjectVersions.version).as('latest_version') })
@@ -152,7 +158,13 @@ export async function listVersionsWithSchemas(
       )
     : base;
   const query = joined
-    .where(and(filterCondition(options.filter), prefixCondition(options.prefix)))
+    .where(
+      and(
+        filterCondition(options.filter),
+        prefixCondition(options.prefix),
+        options.schemaType === undefined ? undefined : eq(schemas.schemaType, options.schemaType),
+      ),
+    )
     .orderBy(asc(subjectVersions.subject), asc(subjectVersions.version));
   if (options.offset > 0) query.offset(options.offset);
   if (options.limit >= 0) query.limit(options.limit);

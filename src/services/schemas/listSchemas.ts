@@ -4,16 +4,25 @@ import { subjectVersionView } from './readSchema.ts';
 
 /**
  * GET /schemas: subject-versions with their schemas, sorted by subject then version; live ones only
- * unless `deleted`; with `latestOnly` just the newest (visible) version of each subject.
+ * unless `deleted`; with `latestOnly` just the newest (visible) version of each subject; with `schemaType`
+ * (any case) only schemas of that type.
  */
 export async function listSchemas(
   deps: Deps,
-  input: { prefix: string | undefined; deleted: boolean; latestOnly: boolean; offset: number; limit: number },
+  input: {
+    prefix: string | undefined;
+    deleted: boolean;
+    latestOnly: boolean;
+    schemaType: string | undefined;
+    offset: number;
+    limit: number;
+  },
 ): Promise<Array<Record<string, unknown>>> {
   const rows = await listVersionsWithSchemas(deps.db, {
     prefix: input.prefix,
     filter: input.deleted ? 'all' : 'live',
     latestOnly: input.latestOnly,
+    schemaType: input.schemaType?.toUpperCase(),
     offset: input.offset,
     limit: input.limit,
   });
