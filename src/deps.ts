@@ -4,6 +4,7 @@ import { openDatabase, type Database, type DatabaseHandle } from './db/client.ts
 import { createLogger, type Logger } from './logger.ts';
 import { RegistryCache } from './cache/registryCache.ts';
 import { createEventsRuntime, type EventsRuntime } from './events/runtime.ts';
+import { WorkPool } from './work/pool.ts';
 
 /** Everything handlers and services need, built once by `createDeps` (the composition root). */
 export interface Deps {
@@ -13,6 +14,8 @@ export interface Deps {
   db: Database;
   cache: RegistryCache;
   events: EventsRuntime;
+  /** Threads that parse and check schemas (see src/work/pool.ts). */
+  work: WorkPool;
   packageVersion: string;
 }
 
@@ -25,6 +28,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let events: EventsRuntime | undefined;
+  const work = new WorkPool(config.work);
   try {
     await database.migrate();
     const cache = new RegistryCache();
@@ -42,6 +46,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
       db: database.db,
       cache,
       events,
+      work,
       packageVersion: PACKAGE_VERSION,
     };
     events.subscribe((event) => cache.onEvent(event));
@@ -51,6 +56,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
   } catch (error) {
     await events?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
+    await work.close();
     throw error;
   }
 }
@@ -58,4 +64,5 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
 export async function closeDeps(deps: Deps): Promise<void> {
   await deps.events.close();
   await deps.database.close();
+  await deps.work.close();
 }

@@ -8,6 +8,7 @@ import {
 } from '../../domain/schema/json/parseSchema.ts';
 import type { Deps } from '../../deps.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { DeadlineExceeded } from '../../work/pool.ts';
 import { resolveReferences } from './resolveReferences.ts';
 
 export type { ParsedSchema } from '../../domain/schema/json/parseSchema.ts';
@@ -28,7 +29,20 @@ export async function parseRegisterRequest(
   // A type Schemata cannot register fails on its own merits before any reference lookup.
   if (input.schemaType?.toUpperCase() !== 'JSON') return parseSchema(input, new Map(), options);
   const resolved = await resolveReferences(deps, db, input.references ?? []);
-  return parseSchema(input, resolved, options);
+  // Meta-validation and ajv's compile can take a while on large schemas: off the event loop.
+  try {
+    return await deps.work.run('parse', {
+      body: input,
+      resolved,
+      normalize: options.normalize,
+      limits: deps.config.limits.schema,
+    });
+  } catch (error) {
+    if (error instanceof DeadlineExceeded) {
+      throw new DomainError('INVALID_SCHEMA', `The schema is too complex to validate: ${error.message}.`);
+    }
+    throw error;
+  }
 }
 
 /**
@@ -43,7 +57,10 @@ export function identifyRegisterRequest(
   if ((body.references ?? []).length > 0)
     throw new Error('a request with references needs parseRegisterRequest');
   assertSchemaSize(deps, body);
-  return identifySchema({ ...body, references: [] }, new Map(), options);
+  return identifySchema({ ...body, references: [] }, new Map(), {
+    ...options,
+    limits: deps.config.limits.schema,
+  });
 }
 
 function assertSchemaSize(deps: Deps, body: SchemaInput): void {
