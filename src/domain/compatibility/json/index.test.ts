@@ -316,6 +316,25 @@ const ROWS: Row[] = [
     rules: ['TYPE_CHANGED'],
   },
   {
+    name: 'propertyNames whose pattern matches every name (unanchored a*) narrows nothing',
+    original: obj({ b: { type: 'string' } }),
+    update: obj({ b: { type: 'string' } }, { propertyNames: { pattern: 'a*' } }),
+    compatible: true,
+  },
+  {
+    name: 'propertyNames with an anchored pattern does narrow',
+    original: obj({}),
+    update: obj({}, { propertyNames: { pattern: '^a' } }),
+    compatible: false,
+    rules: ['SCHEMA_ADDED'],
+  },
+  {
+    name: 'patternProperties patterns that match every name are one pattern, however spelled',
+    original: obj({}, { patternProperties: { 'a*': { type: 'string' } } }),
+    update: obj({}, { patternProperties: { '.*': { type: 'string' } } }),
+    compatible: true,
+  },
+  {
     name: 'property added, covered by a pattern',
     original: obj({}, { patternProperties: { '^b': { type: 'string' } } }),
     update: obj({ bb: { type: 'string' } }, { patternProperties: { '^b': { type: 'string' } } }),
