@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.ts';
+import { assertValidSubject } from '../subjects/guards.ts';
 import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
 import { checkAgainstSubject } from './checkAgainstSubject.ts';
 import { parseProposed, type RegisterSchemaRequest } from './parseProposed.ts';
@@ -16,6 +17,7 @@ export async function checkSubjectCompatibility(
   deps: Deps,
   input: { subject: string; body: RegisterSchemaRequest; normalize: boolean; verbose: boolean },
 ): Promise<CompatibilityCheckResponse> {
+  assertValidSubject(input.subject);
   const config = await readEffectiveConfig(deps.db, input.subject, {
     level: deps.config.defaultCompatibility,
   });

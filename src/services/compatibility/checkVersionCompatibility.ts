@@ -1,6 +1,7 @@
 import { directionsOf, type ExistingVersion } from '../../domain/compatibility/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Deps } from '../../deps.ts';
+import { assertValidSubject } from '../subjects/guards.ts';
 import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
 import { loadVersion } from '../schemas/loadLiveVersions.ts';
 import { parseVersionSegment } from '../subjects/params.ts';
@@ -29,6 +30,7 @@ export async function checkVersionCompatibility(
     verbose: boolean;
   },
 ): Promise<CompatibilityCheckResponse> {
+  assertValidSubject(input.subject);
   const config = await readEffectiveConfig(deps.db, input.subject, {
     level: deps.config.defaultCompatibility,
   });
