@@ -7,7 +7,7 @@ export interface CheckLimits {
 }
 
 export const DEFAULT_CHECK_LIMITS: CheckLimits = {
-  maxCheckSteps: 50_000,
+  maxCheckSteps: 25_000,
   maxCounterexampleSteps: 100_000,
 };
 
