@@ -35,7 +35,8 @@ export class WorkPool {
             filename: new URL('./worker.ts', import.meta.url).href,
             // The thread loads TypeScript sources through the same loader as the process.
             execArgv: ['--import', 'tsx'],
-            minThreads: options.threads,
+            // Started at the first task (a registry that only serves reads never pays for it), then kept.
+            minThreads: 0,
             maxThreads: options.threads,
             idleTimeout: Number.POSITIVE_INFINITY,
             maxQueue: options.maxQueue,

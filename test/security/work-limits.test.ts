@@ -114,7 +114,7 @@ describe('schema size limits', () => {
     } finally {
       await defaults.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('the work budget of a check', () => {
@@ -181,5 +181,5 @@ describe('the deadline', () => {
     } finally {
       await hurried.close();
     }
-  });
+  }, 120_000);
 });
