@@ -43,9 +43,16 @@ export class WorkPool {
           });
   }
 
-  /** Runs a task; a DomainError it throws is rethrown here as one. */
-  async run<T extends TaskName>(name: T, input: TaskInput<T>): Promise<TaskOutput<T>> {
-    const outcome = await this.dispatch(name, input);
+  /**
+   * Runs a task; a DomainError it throws is rethrown here as one. `inline`: the caller knows the work is
+   * tiny, and a thread hop would cost more than the work (and spread concurrent requests over turns).
+   */
+  async run<T extends TaskName>(
+    name: T,
+    input: TaskInput<T>,
+    options: { inline?: boolean } = {},
+  ): Promise<TaskOutput<T>> {
+    const outcome = options.inline === true ? runTask(name, input) : await this.dispatch(name, input);
     if ('error' in outcome) {
       throw new DomainError(outcome.error.kind, outcome.error.message, outcome.error.extra);
     }

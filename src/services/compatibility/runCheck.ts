@@ -1,4 +1,4 @@
-import type { CompatibilityResult, Direction } from '../../domain/compatibility/index.ts';
+import type { ComparableSchema, CompatibilityResult, Direction } from '../../domain/compatibility/index.ts';
 import type { Deps } from '../../deps.ts';
 import type { TaskInput } from '../../work/tasks.ts';
 import { DeadlineExceeded } from '../../work/pool.ts';
@@ -16,8 +16,16 @@ export async function runCheck<T extends CheckTask>(
   input: Omit<TaskInput<T>, 'limits'>,
   direction: Direction,
 ): Promise<CompatibilityResult> {
+  // Both tasks carry the proposed schema and the compared version(s).
+  const { proposed, existing } = input as unknown as {
+    proposed: ComparableSchema;
+    existing: ComparableSchema | readonly ComparableSchema[];
+  };
+  const schemas = [proposed, ...[existing].flat()];
   try {
-    return await deps.work.run(name, { ...input, limits: deps.config.limits.check } as TaskInput<T>);
+    return await deps.work.run(name, { ...input, limits: deps.config.limits.check } as TaskInput<T>, {
+      inline: isTiny(schemas),
+    });
   } catch (error) {
     if (!(error instanceof DeadlineExceeded)) throw error;
     const message = `The schema is too complex to check at #: ${error.message}.`;
@@ -26,4 +34,30 @@ export async function runCheck<T extends CheckTask>(
       violations: [{ rule: 'SCHEMA_TOO_COMPLEX', oldPath: '#', newPath: '#', message, direction }],
     };
   }
+}
+
+/**
+ * Pairs compared are bounded by the product of the two sides' JSON values: at most INLINE_PAIRS, the check
+ * costs well under a millisecond and runs on the loop (most registrations: a small schema against the
+ * latest version), which also keeps concurrent registrations in the same turn for group commit.
+ */
+const INLINE_PAIRS = 4096;
+
+function isTiny(schemas: readonly ComparableSchema[]): boolean {
+  if (schemas.some((s) => s.references.size > 0)) return false;
+  const [proposed, ...existing] = schemas.map((s) => countValues(s.schema, INLINE_PAIRS + 1));
+  const compared = existing.reduce((sum, n) => sum + n, 0);
+  return (proposed ?? 0) * compared <= INLINE_PAIRS;
+}
+
+/** JSON values in a document, counting stops once past `cap`. */
+function countValues(doc: unknown, cap: number): number {
+  let count = 0;
+  const stack: unknown[] = [doc];
+  while (stack.length > 0 && count <= cap) {
+    const value = stack.pop();
+    count++;
+    if (typeof value === 'object' && value !== null) stack.push(...Object.values(value));
+  }
+  return count;
 }
