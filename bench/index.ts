@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { benchById } from './byId.ts';
 import { benchMemory } from './memory.ts';
+import { benchLiveness } from './liveness.ts';
 import { benchRegister, WARM_UP } from './register.ts';
 import { summaryLines, type BenchSection } from './lib/report.ts';
 
 /**
  * `npm run bench`: throughput is printed as a ratio against a baseline measured in the same run on the same
  * machine, so results compare across machines; a summary with targets and PASS/MISS comes last.
- * Flags: `--quick` (short runs, to smoke-test the harness), `--only=by-id,register,compat,events,memory`,
+ * Flags: `--quick` (short runs, to smoke-test the harness), `--only=by-id,liveness,register,memory,compat,events`,
  * `--profile` (CPU-profile the registry children into tmp/bench-profiles/ and print their hotspots).
  * Environment: DATABASE_URL (registration figures and by-id on PostgreSQL), REDIS_URL (bus for the registry).
  */
@@ -44,6 +45,15 @@ async function main(): Promise<void> {
       load: quick
         ? { connections: 50, warmupSeconds: 1, durationSeconds: 3, rounds: 1 }
         : { connections: 50, warmupSeconds: 3, durationSeconds: 10, rounds: 5 },
+    }),
+  );
+  await run('liveness', () =>
+    benchLiveness({
+      databaseUrl,
+      hostileClients: 4,
+      load: quick
+        ? { connections: 50, warmupSeconds: 1, durationSeconds: 4, rounds: 2 }
+        : { connections: 50, warmupSeconds: 3, durationSeconds: 20, rounds: 4 },
     }),
   );
   await run('register', () =>

@@ -1,5 +1,16 @@
 import { DEFAULT_CACHE_MAX_BYTES } from './cache/registryCache.ts';
-import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from './domain/compatibility/index.ts';
+import {
+  COMPATIBILITY_LEVELS,
+  DEFAULT_CHECK_LIMITS,
+  type CheckLimits,
+  type CompatibilityLevel,
+} from './domain/compatibility/index.ts';
+import { CHECK_LIMIT_VARIABLES } from './domain/compatibility/limits.ts';
+import {
+  DEFAULT_SCHEMA_LIMITS,
+  SCHEMA_LIMIT_VARIABLES,
+  type SchemaLimits,
+} from './domain/schema/json/limits.ts';
 
 /** Everything the process reads from its environment; `loadConfig` is the only reader of `process.env`. */
 export interface Config {
@@ -25,6 +36,10 @@ export interface Config {
   healthTimeoutMs: number;
   /** The secret of key id `admin` (role admin); auth is on exactly when it is set. */
   adminKey: string | undefined;
+  /** Size bounds of a schema and work budgets of a check (each from its MAX_* variable). */
+  limits: { schema: SchemaLimits; check: CheckLimits };
+  /** The threads that parse and check schemas off the event loop. */
+  work: { threads: number; deadlineMs: number; maxQueue: number };
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -94,6 +109,13 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const maxBodyBytes = integer('MAX_BODY_BYTES', 1_048_576, 1_024, 1_073_741_824);
+  const limitsFrom = <L extends object>(defaults: L, variables: Record<keyof L, string>): L =>
+    Object.fromEntries(
+      (Object.keys(defaults) as Array<keyof L & string>).map((key) => [
+        key,
+        integer(variables[key], defaults[key] as number, 1, 1_000_000_000),
+      ]),
+    ) as L;
   const config: Config = {
     port: integer('PORT', 8081, 0, 65535),
     host: nonEmpty('HOST') ?? '0.0.0.0',
@@ -111,6 +133,15 @@ export function loadConfig(env: Env = process.env): Config {
     databaseTimeoutMs: integer('DATABASE_TIMEOUT_MS', 5_000, 100, 3_600_000),
     healthTimeoutMs: integer('HEALTH_TIMEOUT_MS', 800, 10, 60_000),
     adminKey,
+    limits: {
+      schema: limitsFrom(DEFAULT_SCHEMA_LIMITS, SCHEMA_LIMIT_VARIABLES),
+      check: limitsFrom(DEFAULT_CHECK_LIMITS, CHECK_LIMIT_VARIABLES),
+    },
+    work: {
+      threads: integer('WORK_THREADS', 1, 0, 64),
+      deadlineMs: integer('WORK_DEADLINE_MS', 5_000, 10, 600_000),
+      maxQueue: integer('WORK_MAX_QUEUE', 256, 1, 100_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -8,6 +8,7 @@ import { defaultChannelPrefix } from './client/events.ts';
 import { readRegistryId } from './db/repositories/registryIdentity.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import { Metrics } from './metrics.ts';
+import { WorkPool } from './work/pool.ts';
 
 /** Everything handlers and services need, built once by `createDeps` (the composition root). */
 export interface Deps {
@@ -23,6 +24,8 @@ export interface Deps {
   auth: Authenticator;
   /** This instance's Prometheus metrics (GET /metrics). */
   metrics: Metrics;
+  /** Threads that parse and check schemas (see src/work/pool.ts). */
+  work: WorkPool;
   packageVersion: string;
 }
 
@@ -51,6 +54,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
   });
   logger.info('database open', { storage: database.kind, ms: elapsed() });
   let events: EventsRuntime | undefined;
+  const work = new WorkPool(config.work);
   try {
     await database.migrate();
     logger.info('migrations applied', { ms: elapsed() });
@@ -80,6 +84,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
       registryId,
       auth,
       metrics,
+      work,
       packageVersion: PACKAGE_VERSION,
     };
     events.subscribe((event) => cache.onEvent(event));
@@ -100,6 +105,7 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
   } catch (error) {
     await events?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
+    await work.close();
     throw error;
   }
 }
@@ -107,4 +113,5 @@ export async function createDeps(config: Config, overrides: { logger?: Logger } 
 export async function closeDeps(deps: Deps): Promise<void> {
   await deps.events.close();
   await deps.database.close();
+  await deps.work.close();
 }

@@ -623,6 +623,7 @@ export interface components {
         Reference: {
             name: string;
             subject: string;
+            /** @description a version, or -1 for the latest */
             version: number;
         };
         RegisterSchemaRequest: {
@@ -635,7 +636,9 @@ export interface components {
             ruleSet?: {
                 [key: string]: unknown;
             } | null;
+            /** @description IMPORT mode only */
             id?: number;
+            /** @description IMPORT mode only */
             version?: number;
         };
         RegisterSchemaResponse: {
@@ -896,6 +899,7 @@ export interface components {
         force: boolean;
         defaultToGlobal: boolean;
         offset: number;
+        /** @description -1 = no limit */
         limit: number;
     };
     requestBodies: {
@@ -976,6 +980,7 @@ export interface operations {
                 deleted?: components["parameters"]["deleted"];
                 deletedOnly?: components["parameters"]["deletedOnly"];
                 offset?: components["parameters"]["offset"];
+                /** @description -1 = no limit */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
@@ -1045,6 +1050,7 @@ export interface operations {
                 deleted?: components["parameters"]["deleted"];
                 deletedOnly?: components["parameters"]["deletedOnly"];
                 offset?: components["parameters"]["offset"];
+                /** @description -1 = no limit */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
@@ -1199,6 +1205,7 @@ export interface operations {
             query?: {
                 deleted?: components["parameters"]["deleted"];
                 offset?: components["parameters"]["offset"];
+                /** @description -1 = no limit */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
@@ -1228,7 +1235,10 @@ export interface operations {
                 subjectPrefix?: string;
                 deleted?: components["parameters"]["deleted"];
                 latestOnly?: boolean;
+                /** @description only schemas of this type (JSON, TABLE, …; any case) */
+                schemaType?: string;
                 offset?: components["parameters"]["offset"];
+                /** @description -1 = no limit */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
@@ -1318,6 +1328,7 @@ export interface operations {
             query?: {
                 deleted?: components["parameters"]["deleted"];
                 offset?: components["parameters"]["offset"];
+                /** @description -1 = no limit */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
@@ -1338,6 +1349,7 @@ export interface operations {
             query?: {
                 deleted?: components["parameters"]["deleted"];
                 offset?: components["parameters"]["offset"];
+                /** @description -1 = no limit */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;

@@ -151,4 +151,18 @@ describe('GET /schemas', () => {
     );
     expect(paged.body.map((s: { id: number }) => s.id)).toEqual([x2.id]);
   });
+
+  it('filters by schemaType (any case); an empty value filters nothing', async () => {
+    const prefix = uniqueSubject('typed');
+    const { id } = await register(`${prefix}-a`, { type: 'object', title: prefix });
+    const ids = async (query: string) =>
+      ((await registry.call('GET', `/schemas?subjectPrefix=${prefix}${query}`)).body as { id: number }[]).map(
+        (s) => s.id,
+      );
+    expect(await ids('&schemaType=JSON')).toEqual([id]);
+    expect(await ids('&schemaType=json')).toEqual([id]);
+    expect(await ids('&schemaType=')).toEqual([id]);
+    expect(await ids('&schemaType=AVRO')).toEqual([]);
+    expect(await ids('&schemaType=TABLE')).toEqual([]);
+  });
 });

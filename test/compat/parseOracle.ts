@@ -14,7 +14,7 @@ import {
   withMetaUri,
   type Draft,
 } from '../../src/domain/schema/json/drafts.ts';
-import { SCHEMA_LIMITS } from '../../src/domain/schema/json/limits.ts';
+import { DEFAULT_SCHEMA_LIMITS as SCHEMA_LIMITS } from '../../src/domain/schema/json/limits.ts';
 import { findRefProblem } from '../../src/domain/schema/json/refs.ts';
 
 export type Outcome = { accepted: true } | { accepted: false; message: string };

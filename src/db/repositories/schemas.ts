@@ -141,7 +141,8 @@ export async function maxSchemaId(db: Queryable): Promise<number> {
 
 /**
  * Subject-versions with their schema rows for `GET /schemas`, sorted by subject then version, paged;
- * with `latestOnly` only the newest version (under the same filter) of each subject.
+ * with `latestOnly` only the newest version (under the same filter) of each subject; with `schemaType` only
+ * schemas of that type.
  */
 export async function listVersionsWithSchemas(
   db: Queryable,
@@ -150,6 +151,7 @@ export async function listVersionsWithSchemas(
     filter: VersionFilter;
     latestOnly: boolean;
     within?: readonly string[] | null;
+    schemaType?: string | undefined;
   } & Page,
 ): Promise<Array<{ subject: string; version: number; record: SchemaRecord }>> {
   const latest = db
@@ -171,7 +173,12 @@ export async function listVersionsWithSchemas(
     : base;
   const query = joined
     .where(
-      and(filterCondition(options.filter), prefixCondition(options.prefix), withinPrefixes(options.within)),
+      and(
+        filterCondition(options.filter),
+        prefixCondition(options.prefix),
+        withinPrefixes(options.within),
+        options.schemaType === undefined ? undefined : eq(schemas.schemaType, options.schemaType),
+      ),
     )
     .orderBy(asc(subjectVersions.subject), asc(subjectVersions.version));
   if (options.offset > 0) query.offset(options.offset);

@@ -12,6 +12,9 @@ import {
   type NormalisedSchema,
 } from './json/index.ts';
 import { Interner, Lru } from './json/memo.ts';
+import { DEFAULT_CHECK_LIMITS, type CheckLimits } from './limits.ts';
+
+export { DEFAULT_CHECK_LIMITS, type CheckLimits } from './limits.ts';
 
 export type CompatibilityLevel =
   'NONE' | 'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FORWARD' | 'FORWARD_TRANSITIVE' | 'FULL' | 'FULL_TRANSITIVE';
@@ -106,25 +109,13 @@ function input(s: ComparableSchema): NormalisedSchema {
   return form;
 }
 
-/**
- * Computes a schema's normal form ahead of a check, so the check itself only diffs. Registration calls it
- * while its database read is in flight. A schema the engine cannot read is left for the check to report.
- */
-export function prepareForCheck(schema: ComparableSchema): void {
-  if (schema.schemaType !== 'JSON') return;
-  try {
-    input(schema);
-  } catch {
-    // The check meets the same problem and reports it.
-  }
-}
-
 /** Violations of one direction: BACKWARD diffs old → new (old data, new reader); FORWARD the reverse. */
 function checkDirection(
   proposed: ComparableSchema,
   existing: ComparableSchema,
   direction: Direction,
   policy: CompatibilityPolicy,
+  limits: CheckLimits,
 ): readonly Violation[] {
   const key = `${internId(existing)}:${internId(proposed)}:${direction}:${policy}`;
   const hit = verdicts.get(key);
@@ -132,7 +123,7 @@ function checkDirection(
   const backward = direction === 'BACKWARD';
   const [original, update] = backward ? [existing, proposed] : [proposed, existing];
   const [originalName, updateName] = backward ? ['old schema', 'new schema'] : ['new schema', 'old schema'];
-  const violations = diff(input(original), input(update), policy)
+  const violations = diff(input(original), input(update), policy, { limits })
     .filter((d) => !d.compatible)
     .map((d): Violation => ({
       rule: d.rule,
@@ -158,6 +149,7 @@ export function checkPair(
   existing: ExistingVersion,
   directions: readonly Direction[],
   policy: CompatibilityPolicy = 'STRICT',
+  limits: CheckLimits = DEFAULT_CHECK_LIMITS,
 ): CompatibilityResult {
   const direction = directions[0] ?? 'BACKWARD';
   if (proposed.schemaType !== existing.schemaType) {
@@ -193,7 +185,7 @@ export function checkPair(
     };
   }
   const violations = directions.flatMap((d) =>
-    checkDirection(proposed, existing, d, policy).map((v) => copy(v, existing.version)),
+    checkDirection(proposed, existing, d, policy, limits).map((v) => copy(v, existing.version)),
   );
   return { compatible: violations.length === 0, violations };
 }
@@ -207,12 +199,13 @@ export function checkCompatibility(
   proposed: ComparableSchema,
   existing: readonly ExistingVersion[],
   policy: CompatibilityPolicy = 'STRICT',
+  limits: CheckLimits = DEFAULT_CHECK_LIMITS,
 ): CompatibilityResult {
   const directions = directionsOf(level);
   if (directions.length === 0) return { compatible: true, violations: [] };
   const targets = isTransitive(level) ? existing : existing.slice(0, 1);
   for (const version of targets) {
-    const result = checkPair(proposed, version, directions, policy);
+    const result = checkPair(proposed, version, directions, policy, limits);
     if (!result.compatible) return result;
   }
   return { compatible: true, violations: [] };

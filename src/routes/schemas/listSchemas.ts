@@ -10,6 +10,8 @@ export const listSchemas: Handler<'listSchemas'> = async ({ c, input, deps, acce
       prefix: input.query.subjectPrefix,
       deleted: input.query.deleted === true,
       latestOnly: input.query.latestOnly === true,
+      // An empty value filters nothing.
+      schemaType: input.query.schemaType || undefined,
       offset: input.query.offset ?? 0,
       limit: input.query.limit ?? -1,
       access,

@@ -1,5 +1,5 @@
 import {
-  checkCompatibility,
+  directionsOf,
   isTransitive,
   type ComparableSchema,
   type CompatibilityLevel,
@@ -13,6 +13,7 @@ import type { Deps } from '../../deps.ts';
 import type { VersionRef } from '../../db/repositories/registration.ts';
 import { loadLiveVersions, loadVersionRefs } from '../schemas/loadLiveVersions.ts';
 import { renderConfluentMessages, toWireViolations, type ComparedVersion } from './renderMessages.ts';
+import { runCheck } from './runCheck.ts';
 
 export { renderConfluentMessages, toWireViolations } from './renderMessages.ts';
 
@@ -43,9 +44,30 @@ export async function checkAgainstSubject(
       ? await loadVersionRefs(deps, db, known.latest === undefined ? [] : [known.latest])
       : await loadLiveVersions(deps, db, subject, isTransitive(config.level) ? undefined : 1);
   if (selected.length === 0) return accepted;
-  const verdict = checkCompatibility(config.level, proposed, selected, config.policy);
+  const verdict = await runCheck(
+    deps,
+    'checkSubject',
+    {
+      level: config.level,
+      proposed: comparableOnly(proposed),
+      existing: selected.map(versionOnly),
+      policy: config.policy,
+    },
+    directionsOf(config.level)[0] ?? 'BACKWARD',
+  );
   return { ...verdict, level: config.level, compared: selected };
 }
+
+/** What the check reads of a schema: only this crosses to the work pool's thread. */
+export function comparableOnly(schema: ComparableSchema): ComparableSchema {
+  const { schemaType, fingerprint, schema: document, references } = schema;
+  return { schemaType, fingerprint, schema: document, references };
+}
+
+export const versionOnly = (v: ExistingVersion): ExistingVersion => ({
+  ...comparableOnly(v),
+  version: v.version,
+});
 
 /**
  * Register's 409 (kind INCOMPATIBLE_SCHEMA): Confluent's sentence naming the subject with the same

@@ -1,5 +1,6 @@
 import type { Access } from '../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
+import { assertValidSubject } from '../subjects/guards.ts';
 import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
 import { checkAgainstSubject } from './checkAgainstSubject.ts';
 import { parseProposed, type RegisterSchemaRequest } from './parseProposed.ts';
@@ -23,6 +24,7 @@ export async function checkSubjectCompatibility(
     access: Access;
   },
 ): Promise<CompatibilityCheckResponse> {
+  assertValidSubject(input.subject);
   const config = await readEffectiveConfig(deps.db, input.subject, {
     level: deps.config.defaultCompatibility,
   });

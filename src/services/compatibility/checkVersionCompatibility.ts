@@ -1,11 +1,14 @@
-import { checkPair, directionsOf, type ExistingVersion } from '../../domain/compatibility/index.ts';
+import { directionsOf, type ExistingVersion } from '../../domain/compatibility/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Access } from '../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
+import { assertValidSubject } from '../subjects/guards.ts';
 import { readEffectiveConfig } from '../config/readEffectiveConfig.ts';
 import { loadVersion } from '../schemas/loadLiveVersions.ts';
 import { parseVersionSegment } from '../subjects/params.ts';
+import { comparableOnly, versionOnly } from './checkAgainstSubject.ts';
 import { parseProposed, type RegisterSchemaRequest } from './parseProposed.ts';
+import { runCheck } from './runCheck.ts';
 import {
   invalidSchemaResponse,
   verdictResponse,
@@ -29,6 +32,7 @@ export async function checkVersionCompatibility(
     access: Access;
   },
 ): Promise<CompatibilityCheckResponse> {
+  assertValidSubject(input.subject);
   const config = await readEffectiveConfig(deps.db, input.subject, {
     level: deps.config.defaultCompatibility,
   });
@@ -44,7 +48,18 @@ export async function checkVersionCompatibility(
   if (existing === undefined || config.level === 'NONE') {
     return verdictResponse({ compatible: true, violations: [] }, { ...context, compared: [] });
   }
-  const verdict = checkPair(proposed, existing, directionsOf(config.level), config.policy);
+  const directions = directionsOf(config.level);
+  const verdict = await runCheck(
+    deps,
+    'checkPair',
+    {
+      proposed: comparableOnly(proposed),
+      existing: versionOnly(existing),
+      directions,
+      policy: config.policy,
+    },
+    directions[0] ?? 'BACKWARD',
+  );
   return verdictResponse(verdict, { ...context, compared: [existing] });
 }
 

@@ -1,3 +1,4 @@
+import { assertValidSubject } from '../subjects/guards.ts';
 import { lockSubject } from '../../db/client.ts';
 import { findConfig, upsertConfig, type ConfigPatch } from '../../db/repositories/configs.ts';
 import type { Access } from '../../domain/access.ts';
@@ -23,6 +24,7 @@ export async function updateConfig(
 ): Promise<ConfigWriteForm> {
   const { patch, echo } = parseWriteBody(input.body);
   const { subject } = input;
+  if (subject !== null) assertValidSubject(subject);
   await deps.db.transaction(async (tx) => {
     // The subject's registrations hold the same lock: a config change waits for one in flight to commit.
     if (subject !== null) await lockSubject(tx, subject);

@@ -1,3 +1,4 @@
+import { assertValidSubject } from '../subjects/guards.ts';
 import { lockSubject } from '../../db/client.ts';
 import { hasAnyVersion, upsertMode } from '../../db/repositories/modes.ts';
 import type { Access } from '../../domain/access.ts';
@@ -17,6 +18,7 @@ export async function updateMode(
 ): Promise<{ mode: Mode }> {
   const mode = parseMode(input.mode);
   const { subject } = input;
+  if (subject !== null) assertValidSubject(subject);
   await deps.db.transaction(async (tx) => {
     // Under the subject lock a concurrent registration cannot slip a version in past the IMPORT check.
     if (subject !== null) await lockSubject(tx, subject);

@@ -5,8 +5,8 @@ import { subjectVersionView } from './readSchema.ts';
 
 /**
  * GET /schemas: subject-versions with their schemas, sorted by subject then version; live ones only
- * unless `deleted`; with `latestOnly` just the newest (visible) version of each subject. Only subjects the
- * key sees, filtered in the query.
+ * unless `deleted`; with `latestOnly` just the newest (visible) version of each subject; with `schemaType`
+ * (any case) only schemas of that type. Only subjects the key sees, filtered in the query.
  */
 export async function listSchemas(
   deps: Deps,
@@ -14,6 +14,7 @@ export async function listSchemas(
     prefix: string | undefined;
     deleted: boolean;
     latestOnly: boolean;
+    schemaType: string | undefined;
     offset: number;
     limit: number;
     access: Access;
@@ -23,6 +24,7 @@ export async function listSchemas(
     prefix: input.prefix,
     filter: input.deleted ? 'all' : 'live',
     latestOnly: input.latestOnly,
+    schemaType: input.schemaType?.toUpperCase(),
     offset: input.offset,
     limit: input.limit,
     within: input.access.prefixes,

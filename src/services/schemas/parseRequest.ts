@@ -1,14 +1,9 @@
 import type { Queryable } from '../../db/client.ts';
-import {
-  identifySchema,
-  parseSchema,
-  type IdentifiedSchema,
-  type ParsedSchema,
-  type SchemaInput,
-} from '../../domain/schema/json/parseSchema.ts';
+import { parseSchema, type ParsedSchema, type SchemaInput } from '../../domain/schema/json/parseSchema.ts';
 import type { Access } from '../../domain/access.ts';
 import type { Deps } from '../../deps.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { DeadlineExceeded } from '../../work/pool.ts';
 import { resolveReferences } from './resolveReferences.ts';
 
 export type { ParsedSchema } from '../../domain/schema/json/parseSchema.ts';
@@ -30,22 +25,20 @@ export async function parseRegisterRequest(
   // A type Schemata cannot register fails on its own merits before any reference lookup.
   if (input.schemaType?.toUpperCase() !== 'JSON') return parseSchema(input, new Map(), options);
   const resolved = await resolveReferences(deps, db, input.references ?? [], 0, options.access);
-  return parseSchema(input, resolved, { normalize: options.normalize });
-}
-
-/**
- * For a request without references: `parseRegisterRequest`'s first part (see `identifySchema`), which
- * needs no database. Throws 42201/42209 as it would.
- */
-export function identifyRegisterRequest(
-  deps: Deps,
-  body: SchemaInput,
-  options: { normalize: boolean },
-): IdentifiedSchema {
-  if ((body.references ?? []).length > 0)
-    throw new Error('a request with references needs parseRegisterRequest');
-  assertSchemaSize(deps, body);
-  return identifySchema({ ...body, references: [] }, new Map(), options);
+  // Meta-validation and ajv's compile can take a while on large schemas: off the event loop.
+  try {
+    return await deps.work.run('parse', {
+      body: input,
+      resolved,
+      normalize: options.normalize,
+      limits: deps.config.limits.schema,
+    });
+  } catch (error) {
+    if (error instanceof DeadlineExceeded) {
+      throw new DomainError('INVALID_SCHEMA', `The schema is too complex to validate: ${error.message}.`);
+    }
+    throw error;
+  }
 }
 
 function assertSchemaSize(deps: Deps, body: SchemaInput): void {

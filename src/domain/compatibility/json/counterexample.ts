@@ -3,6 +3,7 @@
  * document and the reader schema (with `useDefaults`, as readers apply defaults) rejects it.
  */
 import type { Ajv, ValidateFunction } from 'ajv';
+import { spend } from '../../budget.ts';
 import { COMPILE_ONE, createAjv, type Draft } from '../../schema/json/drafts.ts';
 import { Lru } from './memo.ts';
 import { samples } from './samples.ts';
@@ -13,6 +14,9 @@ import { isSafePattern } from './patterns.ts';
 const MAX_CACHED = 256;
 const MAX_DOCUMENT_LENGTH = 100_000;
 const validators = new Lru<string, ValidateFunction | null>(MAX_CACHED);
+/** Budget units per ajv validation, and per character of a document ajv compiles. */
+const VALIDATION_COST = 64;
+const COMPILE_COST_PER_CHAR = 0.1;
 
 interface Pooled {
   readonly ajv: Ajv;
@@ -67,6 +71,7 @@ function compile(schema: NormalisedSchema, reader: boolean): ValidateFunction | 
   // ajv's compile time grows badly with huge keyword values (50k-value enums take seconds): skip those.
   // ajv runs the schema's own regexes: one with catastrophic backtracking would freeze the process.
   const text = JSON.stringify(schema.document) ?? '';
+  spend(Math.ceil(text.length * COMPILE_COST_PER_CHAR));
   if (
     schema.draft !== undefined &&
     text.length <= MAX_DOCUMENT_LENGTH &&
@@ -106,6 +111,7 @@ export function confirms(writer: NormalisedSchema, reader: NormalisedSchema, doc
   const w = compile(writer, false);
   const r = compile(reader, true);
   if (w === undefined || r === undefined) return false;
+  spend(2 * VALIDATION_COST);
   try {
     return w(structuredClone(doc)) === true && r(structuredClone(doc)) === false;
   } catch {

@@ -2,16 +2,16 @@
  * The inclusion checker's driver: memoised node pairs, co-inductive handling of recursive references
  * (reference §7.4) and hard bounds on work, so hostile schemas fail closed instead of hanging.
  */
+import { BudgetExceeded, spend, spent } from '../../budget.ts';
 import { Interner, Lru } from './memo.ts';
 import { keyOf } from './normalise.ts';
 import { allCompatible, isCompatibleRule } from './rules.ts';
 import type { Difference, DifferenceFacts, Node, Policy, Role } from './types.ts';
 
-const MAX_STEPS = 200_000;
-
 // Reference-free subschemas mean the same wherever they appear, so their verdicts are shared across
 // checks (e.g. the same property schema in 1,000 registered versions), keyed by interned canonical text.
-const shared = new Lru<string, readonly Difference[]>(100_000);
+// Each keeps the steps it cost, spent again on reuse, so a verdict never depends on what was compared before.
+const shared = new Lru<string, { readonly diffs: readonly Difference[]; readonly cost: number }>(100_000);
 const keyIds = new Interner(200_000, () => shared.clear());
 const MAX_CALL_DEPTH = 400;
 const MAX_ROUNDS = 16;
@@ -61,7 +61,6 @@ export class Engine {
   private readonly found = new Map<string, Difference>();
   private readonly assumed = new Set<string>();
   private instanceDepth = 0;
-  private steps = 0;
   private callDepth = 0;
 
   constructor(
@@ -108,8 +107,9 @@ export class Engine {
         : undefined;
     const reused = sharedKey === undefined ? undefined : shared.get(sharedKey);
     if (reused !== undefined) {
-      this.memo.set(key, reused);
-      return reused;
+      spend(reused.cost);
+      this.memo.set(key, reused.diffs);
+      return reused.diffs;
     }
     const pushedAt = this.stack.get(key);
     if (pushedAt !== undefined) {
@@ -125,7 +125,9 @@ export class Engine {
       this.assumed.add(key);
       return NONE;
     }
-    if (++this.steps > MAX_STEPS || this.callDepth > MAX_CALL_DEPTH) throw new TooComplex();
+    spend();
+    if (this.callDepth > MAX_CALL_DEPTH) throw new TooComplex();
+    const before = spent();
     this.stack.set(key, this.instanceDepth);
     this.callDepth++;
     let result: readonly Difference[];
@@ -136,7 +138,7 @@ export class Engine {
       this.callDepth--;
     }
     this.memo.set(key, result);
-    if (sharedKey !== undefined) shared.set(sharedKey, result);
+    if (sharedKey !== undefined) shared.set(sharedKey, { diffs: result, cost: spent() - before + 1 });
     const bad = result.find((d) => !isCompatibleRule(d.rule, this.policy));
     if (bad !== undefined) this.found.set(key, bad);
     return result;
@@ -157,6 +159,9 @@ export class Engine {
    * incompatible seeded as failures until that set stops growing (terminates: it only grows).
    */
   run(original: Node, update: Node): readonly Difference[] {
+    const tooComplex = (detail: string) => [
+      difference('SCHEMA_TOO_COMPLEX', original.path, update.path, { detail }),
+    ];
     try {
       for (let round = 0; round < MAX_ROUNDS; round++) {
         this.memo.clear();
@@ -174,13 +179,11 @@ export class Engine {
         }
         if (!grew) return result;
       }
+      return tooComplex(`recursive references that did not settle in ${MAX_ROUNDS} rounds`);
     } catch (e) {
+      if (e instanceof BudgetExceeded) return tooComplex(`the comparison needed ${e.message}`);
       if (!(e instanceof TooComplex) && !(e instanceof RangeError)) throw e;
+      return tooComplex(`the comparison nests deeper than ${MAX_CALL_DEPTH} levels`);
     }
-    return [
-      difference('SCHEMA_TOO_COMPLEX', original.path, update.path, {
-        detail: 'the comparison exceeded its work bound',
-      }),
-    ];
   }
 }

@@ -3,6 +3,7 @@
  * (an unsafe regex, a long string, excessive depth) it answers conservatively for the role: a writer
  * accepts (its set is over-approximated), a reader rejects (its set is under-approximated).
  */
+import { spend } from '../../budget.ts';
 import { canonical, isRecord, jsonEqual, stringLength } from './canonical.ts';
 import { ajvMultipleOf } from './decimal.ts';
 import { matchPattern } from './patterns.ts';
@@ -33,6 +34,7 @@ export function hasType(value: unknown, t: JsonType): boolean {
 
 /** Whether `value` is valid under `node` (conservatively for `role`). */
 export function evaluate(node: Node, value: unknown, role: Role, depth = 0): boolean {
+  spend();
   if (depth > MAX_DEPTH) return unsure(role);
   const next = depth + 1;
   switch (node.kind) {

@@ -2,6 +2,8 @@
  * JSON Schema compatibility core (reference §1): `diff(original, update, policy)` lists the differences;
  * the pair is compatible when every one is compatible under the policy. BACKWARD(new, old) = diff(old, new).
  */
+import { BudgetExceeded, withBudget, WorkBudget } from '../../budget.ts';
+import { CHECK_LIMIT_VARIABLES, DEFAULT_CHECK_LIMITS, type CheckLimits } from '../limits.ts';
 import { dispatch } from './compare.ts';
 import { confirms, searchCounterexample } from './counterexample.ts';
 import { Engine } from './engine.ts';
@@ -30,6 +32,8 @@ export interface CheckedDifference extends Difference {
 export interface DiffOptions {
   /** Build ajv-confirmed counterexamples for incompatible differences (default true). */
   readonly counterexamples?: boolean;
+  /** Work budgets (DEFAULT_CHECK_LIMITS when absent). */
+  readonly limits?: CheckLimits;
 }
 
 const NO_REFERENCES: ReadonlyMap<string, unknown> = new Map();
@@ -72,18 +76,21 @@ function attachCounterexamples(
 ): CheckedDifference[] {
   let attempts = 0;
   let found = false;
+  // Once the budget is spent, the remaining differences keep their verdicts and go without a counterexample.
+  let exhausted = false;
   const out: CheckedDifference[] = diffs.map((d) => {
     const compatible = isCompatibleRule(d.rule, policy);
-    if (compatible || d.witness === undefined || attempts >= MAX_WITNESS_ATTEMPTS)
+    if (compatible || d.witness === undefined || attempts >= MAX_WITNESS_ATTEMPTS || exhausted)
       return { ...d, compatible };
     attempts++;
     let doc: unknown;
     try {
       doc = d.witness();
-    } catch {
-      doc = undefined;
+      if (!confirms(o, u, doc)) return { ...d, compatible };
+    } catch (error) {
+      exhausted ||= error instanceof BudgetExceeded;
+      return { ...d, compatible };
     }
-    if (!confirms(o, u, doc)) return { ...d, compatible };
     found = true;
     return { ...d, compatible, counterexample: doc };
   });
@@ -91,8 +98,13 @@ function attachCounterexamples(
   const target = out[firstBad];
   // A check that failed closed (depth, references, work bound) is not worth a blind search.
   const failedClosed = out.some((d) => ENGINE_RULES.includes(d.rule));
-  if (!found && target !== undefined && !failedClosed) {
-    const doc = searchCounterexample(o, u);
+  if (!found && target !== undefined && !failedClosed && !exhausted) {
+    let doc: unknown;
+    try {
+      doc = searchCounterexample(o, u);
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+    }
     if (doc !== undefined) out[firstBad] = { ...target, counterexample: doc };
   }
   return out;
@@ -108,10 +120,13 @@ export function diff(
   const o = normalise(original);
   const u = normalise(update);
   if (o.fingerprint === u.fingerprint) return [];
-  const diffs = dedupe(new Engine(policy, dispatch).run(o.root, u.root));
+  const limits = options.limits ?? DEFAULT_CHECK_LIMITS;
+  const steps = new WorkBudget(limits.maxCheckSteps, CHECK_LIMIT_VARIABLES.maxCheckSteps);
+  const diffs = withBudget(steps, () => dedupe(new Engine(policy, dispatch).run(o.root, u.root)));
   if (options.counterexamples === false)
     return diffs.map((d) => ({ ...d, compatible: isCompatibleRule(d.rule, policy) }));
-  return attachCounterexamples(o, u, diffs, policy);
+  const search = new WorkBudget(limits.maxCounterexampleSteps, CHECK_LIMIT_VARIABLES.maxCounterexampleSteps);
+  return withBudget(search, () => attachCounterexamples(o, u, diffs, policy));
 }
 
 /** True when `diff` finds only compatible differences. */

@@ -4,9 +4,23 @@ import { difference, type Engine } from './engine.ts';
 import { evaluate } from './evaluate.ts';
 import { isFalse } from './nodes.ts';
 import { governing } from './object-model.ts';
+import { matchesEveryString } from './patterns.ts';
 import { samples } from './samples.ts';
-import type { Difference, ObjectConstraints, SimpleNode } from './types.ts';
+import type { Difference, Node, ObjectConstraints, SimpleNode } from './types.ts';
 import { objectCarrying, objectWith, pick } from './witness.ts';
+
+function acceptsEveryString(node: Node): boolean {
+  if (node.kind === 'bool') return node.value;
+  if (node.kind !== 'simple' || node.enum !== undefined) return false;
+  if (node.types !== undefined && !node.types.has('string')) return false;
+  const s = node.string;
+  return (
+    s === undefined ||
+    (s.patterns.every((p) => matchesEveryString(p.value)) &&
+      s.maxLength === undefined &&
+      (s.minLength?.value ?? 0) === 0)
+  );
+}
 
 export function compareCounts(
   oNode: SimpleNode,
@@ -76,6 +90,8 @@ export function comparePropertyNames(
       ? objectCarrying(oNode, v, samples(governing(o, v, 'writer').node)[0] ?? null)
       : undefined;
   if (o.propertyNames) return e.child(o.propertyNames, pu, named);
+  // Names are strings: a propertyNames every string satisfies (`{pattern: "a*"}`) narrows nothing.
+  if (acceptsEveryString(e.view(pu, 'reader'))) return [];
   const closed = o.patterns.length === 0 && o.additional !== undefined && isFalse(o.additional);
   const names = closed
     ? [...o.properties.keys()].filter((n) => !isFalse(governing(o, n, 'writer').node))

@@ -1,4 +1,5 @@
 /** Object keywords: properties and content models (§5), required, counts and propertyNames. */
+import { spend } from '../../budget.ts';
 import { pointer } from './canonical.ts';
 import { difference, type Engine } from './engine.ts';
 import { evaluate } from './evaluate.ts';
@@ -51,6 +52,7 @@ function compareProperty(
   u: ObjectConstraints,
   name: string,
 ): readonly Difference[] {
+  spend();
   const oa: Governing = governing(o, name, 'writer');
   const ua: Governing = governing(u, name, 'reader');
   const inO = o.properties.has(name);
@@ -61,7 +63,6 @@ function compareProperty(
   const wrap = (v: unknown) => objectCarrying(oNode, name, v);
   const facts = { name, path: uPath };
   const d = (rule: string, w?: () => unknown) => difference(rule, oPath, uPath, facts, w);
-  const strict = e.policy === 'STRICT';
   const out: Difference[] = [];
   if (inU) {
     const newly = u.required.has(name) && !o.required.has(name);
@@ -80,12 +81,14 @@ function compareProperty(
       return [d(rule, firstWitness(nested, e))];
     }
     if (oa.model === 'covered') {
+      // The cover declared what old data could carry under this name: LENIENT relaxes the addition
+      // itself, never a conflict with that cover, so the nested differences are reported under both.
       const nested = e.child(oa.node, ua.node, wrap);
       if (e.ok(nested)) out.push(d('PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'), ...nested);
       else
         out.push(
           d('PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL', firstWitness(nested, e)),
-          ...(strict ? nested : []),
+          ...nested,
         );
     }
     if (!newly) out.push(d('OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL'));
@@ -100,9 +103,11 @@ function compareProperty(
   if (ua.model === 'closed')
     return [d('PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL', firstWitness(nested, e))];
   if (e.ok(nested)) return [d('PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'), ...nested];
+  // As for additions: the removed property was declared, so old data carries it; a cover that now
+  // rejects those values is a conflict under LENIENT too.
   return [
     d('PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL', firstWitness(nested, e)),
-    ...(strict ? nested : []),
+    ...nested,
   ];
 }
 

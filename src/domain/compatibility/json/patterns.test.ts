@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { patternSamples } from './pattern-samples.ts';
-import { isSafePattern, matchPattern, patternsDisjoint } from './patterns.ts';
+import { isSafePattern, matchesEveryString, matchPattern, patternsDisjoint } from './patterns.ts';
 
 describe('regex safety', () => {
   it.each([
@@ -20,6 +20,24 @@ describe('regex safety', () => {
     expect(matchPattern('(a+)+$', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!')).toBeUndefined();
     expect(matchPattern('^a', 'a'.repeat(1000))).toBeUndefined();
     expect(matchPattern('^a', 'ab')).toBe(true);
+  });
+
+  it.each([
+    ['a*', true],
+    ['.*', true],
+    ['', true],
+    ['^', true],
+    ['^.*', true],
+    ['(x|)', true],
+    ['^a*', true],
+    ['^a+', false],
+    ['a', false],
+    ['^$', false],
+    ['.*$', false],
+    ['\\b', false],
+    ['(?=a)?', false],
+  ])('%s matches every string: %s', (source, every) => {
+    expect(matchesEveryString(source)).toBe(every);
   });
 
   it.each([

@@ -83,6 +83,19 @@ export function compilePattern(source: string): RegExp | undefined {
   return re ?? undefined;
 }
 
+/**
+ * True when the pattern matches every string (unanchored search), e.g. `a*`, `.*`, `^(x|)`: it matches the
+ * empty string at the start of any subject, which holds when it matches "" and, past one leading `^`,
+ * contains no assertion (`^`, `$`, `\b`, `\B`, lookarounds) that could depend on the subject.
+ * Conservative: false only means "not known to match everything".
+ */
+export function matchesEveryString(source: string): boolean {
+  const body = source.startsWith('^') ? source.slice(1) : source;
+  if (/[\^$]|\\[bB]|\(\?<?[=!]/.test(body)) return false;
+  const re = compilePattern(body);
+  return re !== undefined && re.test('');
+}
+
 /** Whether `subject` matches (unanchored search); undefined when that cannot be decided safely. */
 export function matchPattern(source: string, subject: string): boolean | undefined {
   if (subject.length > MAX_SUBJECT_LENGTH || !isSafePattern(source)) return undefined;

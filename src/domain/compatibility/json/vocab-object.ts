@@ -2,7 +2,7 @@
 import type { Draft } from '../../schema/json/drafts.ts';
 import { escapeToken, isRecord, pointer } from './canonical.ts';
 import { conj, typeNode } from './nodes.ts';
-import { compilePattern } from './patterns.ts';
+import { compilePattern, matchesEveryString } from './patterns.ts';
 import type { Kw, Node, ObjectConstraints, PatternEntry } from './types.ts';
 import { isModern } from './vocabulary.ts';
 
@@ -91,7 +91,9 @@ export function readObject(
     for (const [source, sub] of Object.entries(pp)) {
       if (compilePattern(source) === undefined) return 'invalid';
       const at = pointer(path, 'patternProperties', source);
-      patterns.push({ source, node: children.child(sub, at), path: at });
+      // Patterns that match every name are one pattern, however spelled (`a*`, `.*`, ``).
+      const key = matchesEveryString(source) ? '' : source;
+      patterns.push({ source: key, node: children.child(sub, at), path: at });
     }
   }
   const dependentRequired = new Map<string, Kw<readonly string[]>>();

@@ -1,6 +1,7 @@
 import { ajvFacts, normalizeId } from './ajvFacts.ts';
 import { detectDraft, metaValidates, type Draft } from './drafts.ts';
 import { addReferences, type AddedReferences } from './registry.ts';
+import { DEFAULT_SCHEMA_LIMITS, type SchemaLimits } from './limits.ts';
 import { LimitExceeded, Walk } from './walk.ts';
 
 /** What one walk over a schema document found. */
@@ -27,10 +28,17 @@ export function inspectDocument(
   doc: unknown,
   draft: Draft,
   references: ReadonlyMap<string, unknown>,
+  limits: SchemaLimits = DEFAULT_SCHEMA_LIMITS,
 ): Inspection {
   const added = references.size === 0 ? NOTHING_ADDED : addReferences(references, draft);
   const rootId = isRecord(doc) ? doc[ajvFacts(draft).idKey] : undefined;
-  const walk = new Walk(doc, draft, typeof rootId === 'string' ? normalizeId(rootId) : '', added?.byUri);
+  const walk = new Walk(
+    doc,
+    draft,
+    typeof rootId === 'string' ? normalizeId(rootId) : '',
+    added?.byUri,
+    limits,
+  );
   try {
     walk.run();
   } catch (error) {
@@ -38,7 +46,7 @@ export function inspectDocument(
     return { limit: error.message, hasRefs: walk.hasRefs, surelyCompiles: false };
   }
   const surelyCompiles =
-    walk.provable && added !== undefined && withinAjvBounds(walk, registryWalks(added, draft));
+    walk.provable && added !== undefined && withinAjvBounds(walk, registryWalks(added, draft, limits));
   return { hasRefs: walk.hasRefs, surelyCompiles };
 }
 
@@ -49,12 +57,12 @@ const NOTHING_ADDED: AddedReferences = { byUri: new Map(), documents: [] };
  * not compile in the document's draft. They were checked when registered, but maybe under another
  * draft (or none): ajv compiles them under the document's, without meta-validating them.
  */
-function registryWalks(added: AddedReferences, draft: Draft): Walk[] | undefined {
+function registryWalks(added: AddedReferences, draft: Draft, limits: SchemaLimits): Walk[] | undefined {
   const walks: Walk[] = [];
   for (const { doc, base } of added.documents) {
     if (typeof doc === 'boolean') continue;
     if (detectDraft(doc) !== draft) return undefined;
-    const walk = new Walk(doc, draft, base, added.byUri);
+    const walk = new Walk(doc, draft, base, added.byUri, limits);
     try {
       walk.run();
     } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspectDocument } from './inspect.ts';
-import { SCHEMA_LIMITS } from './limits.ts';
+import { DEFAULT_SCHEMA_LIMITS as SCHEMA_LIMITS } from './limits.ts';
 
 const nested = (depth: number): unknown => {
   let doc: unknown = { type: 'string' };
@@ -38,7 +38,17 @@ describe('size limits', () => {
 
   it('rejects documents with too many values and numbers JSON cannot hold', () => {
     const many = Array.from({ length: SCHEMA_LIMITS.maxNodes }, () => 0);
-    expect(exceededLimit({ enum: many })).toMatch(/more than .* JSON values/);
+    expect(exceededLimit({ default: many })).toMatch(
+      /more than .* JSON values \(limit 200000, MAX_SCHEMA_NODES\)/,
+    );
     expect(exceededLimit({ maximum: Number.POSITIVE_INFINITY })).toMatch(/too large to represent/);
+  });
+
+  it('rejects an enum with more members than the limit, and accepts one at the limit', () => {
+    const members = (n: number) => ({ enum: Array.from({ length: n }, (_, i) => i) });
+    expect(exceededLimit(members(SCHEMA_LIMITS.maxEnumMembers))).toBeUndefined();
+    expect(exceededLimit(members(SCHEMA_LIMITS.maxEnumMembers + 1))).toMatch(
+      /enum .* more than 10000 members \(limit 10000, MAX_SCHEMA_ENUM_MEMBERS\)/,
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
   type Draft,
 } from './drafts.ts';
 import { inspectDocument } from './inspect.ts';
+import { DEFAULT_SCHEMA_LIMITS, type SchemaLimits } from './limits.ts';
 import { findRefProblem } from './refs.ts';
 import { dedupeReferences, ReferenceConflict, sortReferences, type SchemaReference } from './references.ts';
 import { resolveSchemaType } from './schemaType.ts';
@@ -32,6 +33,12 @@ export interface ParsedSchema extends ComparableSchema {
   ruleSet?: Record<string, unknown>;
 }
 
+export interface ParseOptions {
+  normalize: boolean;
+  /** Size bounds (DEFAULT_SCHEMA_LIMITS when absent); the server passes its configured ones. */
+  limits?: SchemaLimits;
+}
+
 export interface SchemaInput {
   schemaType?: string;
   schema: string;
@@ -50,7 +57,7 @@ export interface SchemaInput {
 export function parseSchema(
   input: SchemaInput,
   resolved: ReadonlyMap<string, unknown>,
-  options: { normalize: boolean },
+  options: ParseOptions,
 ): ParsedSchema {
   const identified = identifySchema(input, resolved, options);
   identified.validate();
@@ -73,8 +80,9 @@ export interface IdentifiedSchema {
 export function identifySchema(
   input: SchemaInput,
   resolved: ReadonlyMap<string, unknown>,
-  options: { normalize: boolean },
+  options: ParseOptions,
 ): IdentifiedSchema {
+  const limits = options.limits ?? DEFAULT_SCHEMA_LIMITS;
   // The type decides how to read the text, so an unsupported type is reported before any parse error;
   // an absent type (AVRO) still peeks at the text to give JSON Schema authors the right hint.
   const typed = resolveSchemaType(
@@ -90,7 +98,7 @@ export function identifySchema(
     throw invalid('A JSON Schema must be a JSON object or a boolean.');
   }
   const draft = detectDraft(parsed);
-  const inspection = inspectDocument(parsed, draft ?? DEFAULT_DRAFT, resolved);
+  const inspection = inspectDocument(parsed, draft ?? DEFAULT_DRAFT, resolved, limits);
   if (inspection.limit !== undefined) throw invalid(inspection.limit);
   if (draft === undefined) {
     const uri = (parsed as Record<string, unknown>)['$schema'];
@@ -129,7 +137,7 @@ export function identifySchema(
     schema,
     validate() {
       if (inspection.hasRefs) {
-        const refProblem = findRefProblem(parsed, draft, resolved);
+        const refProblem = findRefProblem(parsed, draft, resolved, limits);
         if (refProblem !== undefined) throw invalid(refProblem);
       }
       const working = withMetaUri(parsed, draft) as AnySchema;

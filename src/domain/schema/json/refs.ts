@@ -1,5 +1,5 @@
 import type { Draft } from './drafts.ts';
-import { SCHEMA_LIMITS } from './limits.ts';
+import { DEFAULT_SCHEMA_LIMITS, limitNote, type SchemaLimits } from './limits.ts';
 import { PLAIN_FRAGMENT } from './refTargets.ts';
 
 /** Base URI for documents without an absolute `$id`, so relative refs and reference names resolve alike. */
@@ -16,12 +16,15 @@ interface Index {
 /**
  * Checks that every `$ref` of `doc` resolves to a local JSON Pointer, anchor or embedded `$id`, or to a
  * registry reference by name; never looks anything up over the network. Also rejects `$ref` chains longer
- * than the limit and cycles made only of `$ref`s. Returns a sentence describing the first problem.
+ * than the limit, cycles made only of `$ref`s, and documents whose `$ref`s expand them past the limit
+ * (definitions that each refer to the previous one twice double at every step). Returns a sentence
+ * describing the first problem.
  */
 export function findRefProblem(
   doc: unknown,
   draft: Draft,
   references: ReadonlyMap<string, unknown>,
+  limits: SchemaLimits = DEFAULT_SCHEMA_LIMITS,
 ): string | undefined {
   const index: Index = { resources: new Map(), anchors: new Map() };
   for (const [name, refDoc] of references) {
@@ -40,10 +43,78 @@ export function findRefProblem(
     const key = `${base}\u0000${ref}`;
     if (followed.has(key)) continue;
     followed.add(key);
-    const problem = followChain(ref, base, index, draft);
+    const problem = followChain(ref, base, index, draft, limits);
     if (problem !== undefined) return problem;
   }
-  return undefined;
+  return new Expansion(index, limits.maxRefExpansion).exceeds(doc, rootBase)
+    ? `The schema expands to more than ${limits.maxRefExpansion} subschemas when its $refs are followed ${limitNote(limits, 'maxRefExpansion')}.`
+    : undefined;
+}
+
+/**
+ * Counts the subschemas a document amounts to with every `$ref` replaced by its target, each target
+ * counted once per path that reaches it (a recursive `$ref` counts once): what an evaluation of it may
+ * visit. Sizes are memoised per schema object, so the count costs one pass however large it is.
+ */
+class Expansion {
+  private readonly sizes = new Map<object, number>();
+  private readonly open = new Set<object>();
+
+  constructor(
+    private readonly index: Index,
+    private readonly limit: number,
+  ) {}
+
+  exceeds(doc: unknown, base: string): boolean {
+    try {
+      return this.size(doc, base) > this.limit;
+    } catch (error) {
+      // A chain of targets deep enough to exhaust the stack is past any sensible bound.
+      if (error instanceof RangeError) return true;
+      throw error;
+    }
+  }
+
+  /** The expanded size, saturated just past the limit so counts never grow without bound. */
+  private size(node: unknown, parentBase: string): number {
+    if (typeof node !== 'object' || node === null) return 1;
+    const known = this.sizes.get(node);
+    if (known !== undefined) return known;
+    if (this.open.has(node)) return 1;
+    this.open.add(node);
+    let total = 1;
+    if (Array.isArray(node)) {
+      for (const item of node) total = this.add(total, this.size(item, parentBase));
+    } else {
+      const record = node as Record<string, unknown>;
+      const id = record['$id'] ?? record['id'];
+      const base =
+        typeof id === 'string' && !id.startsWith('#')
+          ? (resolveUri(id, parentBase) ?? parentBase)
+          : parentBase;
+      for (const key in record) {
+        if (DATA_KEYWORDS.has(key)) continue;
+        const value = record[key];
+        if (key === '$ref' && typeof value === 'string') total = this.add(total, this.target(value, base));
+        else total = this.add(total, this.size(value, base));
+        if (total > this.limit) break;
+      }
+    }
+    this.open.delete(node);
+    this.sizes.set(node, total);
+    return total;
+  }
+
+  private target(ref: string, base: string): number {
+    const uri = resolveRef(ref, base);
+    if (uri === undefined) return 1;
+    const target = lookup(uri, this.index);
+    return target === NOT_FOUND ? 1 : this.size(target, stripFragment(uri));
+  }
+
+  private add(a: number, b: number): number {
+    return Math.min(a + b, this.limit + 1);
+  }
 }
 
 /** Registers resources (`$id`) and anchors under their absolute URIs; gathers `$ref`s with their base URI. */
@@ -84,12 +155,18 @@ function collect(
 }
 
 /** Follows a `$ref` and any `$ref`-only schemas it lands on, bounded, failing on cycles. */
-function followChain(ref: string, base: string, index: Index, draft: Draft): string | undefined {
+function followChain(
+  ref: string,
+  base: string,
+  index: Index,
+  draft: Draft,
+  limits: SchemaLimits,
+): string | undefined {
   const seen = new Set<string>();
   let current: { ref: string; base: string } | undefined = { ref, base };
   for (let hops = 0; current !== undefined; hops++) {
-    if (hops >= SCHEMA_LIMITS.maxRefChain) {
-      return `The $ref chain starting at '${ref}' is longer than ${SCHEMA_LIMITS.maxRefChain} hops.`;
+    if (hops >= limits.maxRefChain) {
+      return `The $ref chain starting at '${ref}' is longer than ${limits.maxRefChain} hops ${limitNote(limits, 'maxRefChain')}.`;
     }
     const uri = resolveRef(current.ref, current.base);
     if (uri === undefined) return `$ref '${current.ref}' is not a valid URI reference.`;

@@ -1,6 +1,6 @@
 import { ajvFacts } from './ajvFacts.ts';
 import type { Draft } from './drafts.ts';
-import { SCHEMA_LIMITS } from './limits.ts';
+import { limitNote, type SchemaLimits } from './limits.ts';
 import { refScope, resolvesSurely, type RefScope } from './refTargets.ts';
 import { vocabularyOf, type Shape } from './vocabulary.ts';
 
@@ -72,6 +72,7 @@ export class Walk {
     private readonly draft: Draft,
     private readonly rootId: string,
     private readonly registry: ReadonlyMap<string, unknown> | undefined,
+    private readonly limits: SchemaLimits,
   ) {
     this.root = isRecord(doc) ? doc : undefined;
     this.vocabulary = vocabularyOf(draft);
@@ -90,8 +91,10 @@ export class Walk {
    * bound on ajv's code nesting so far: the positions of sub-schemas among their siblings, summed.
    */
   private value(value: unknown, depth: number, kind: Kind, nesting: number): void {
-    if (++this.values > SCHEMA_LIMITS.maxNodes) {
-      throw new LimitExceeded(`The schema has more than ${SCHEMA_LIMITS.maxNodes} JSON values.`);
+    if (++this.values > this.limits.maxNodes) {
+      throw new LimitExceeded(
+        `The schema has more than ${this.limits.maxNodes} JSON values ${limitNote(this.limits, 'maxNodes')}.`,
+      );
     }
     if (typeof value !== 'object' || value === null) {
       // JSON.parse turns 1e999 into Infinity, which would be stored as null: refuse instead.
@@ -100,8 +103,10 @@ export class Walk {
       }
       return;
     }
-    if (depth >= SCHEMA_LIMITS.maxDepth) {
-      throw new LimitExceeded(`The schema nests deeper than ${SCHEMA_LIMITS.maxDepth} levels.`);
+    if (depth >= this.limits.maxDepth) {
+      throw new LimitExceeded(
+        `The schema nests deeper than ${this.limits.maxDepth} levels ${limitNote(this.limits, 'maxDepth')}.`,
+      );
     }
     // Only sub-schemas make ajv's code nest: instance data and unknown keywords are not compiled.
     const compiled = kind === Kind.Schema || kind === Kind.List || kind === Kind.Map;
@@ -121,9 +126,14 @@ export class Walk {
     if (this.provable && this.hasIdentifier(record)) this.provable = false;
     let keys = 0;
     for (const key in record) {
-      if (++keys > SCHEMA_LIMITS.maxPropertiesPerObject) throw tooManyKeys();
+      if (++keys > this.limits.maxPropertiesPerObject) throw this.tooManyKeys();
       const child = record[key];
       const shape = this.vocabulary.get(key);
+      if (key === 'enum' && Array.isArray(child) && child.length > this.limits.maxEnumMembers) {
+        throw new LimitExceeded(
+          `An enum in the schema has more than ${this.limits.maxEnumMembers} members ${limitNote(this.limits, 'maxEnumMembers')}.`,
+        );
+      }
       if (key === '$ref') this.refSite(nesting + keys);
       if (this.provable) this.check(key, child, shape);
       else if (key === '$ref' && typeof child === 'string') this.hasRefs = true;
@@ -140,13 +150,19 @@ export class Walk {
     const entriesAreSchemas = kind === Kind.Map;
     let keys = 0;
     for (const key in record) {
-      if (++keys > SCHEMA_LIMITS.maxPropertiesPerObject) throw tooManyKeys();
+      if (++keys > this.limits.maxPropertiesPerObject) throw this.tooManyKeys();
       const child = record[key];
       if (key === '$ref' && typeof child === 'string') this.hasRefs = true;
       // `dependencies` values may be arrays of property names rather than schemas.
       const childKind = entriesAreSchemas ? (Array.isArray(child) ? Kind.Data : Kind.Schema) : kind;
       this.value(child, depth, childKind, nesting + keys);
     }
+  }
+
+  private tooManyKeys(): LimitExceeded {
+    return new LimitExceeded(
+      `An object in the schema has more than ${this.limits.maxPropertiesPerObject} keys ${limitNote(this.limits, 'maxPropertiesPerObject')}.`,
+    );
   }
 
   private refSite(nesting: number): void {
@@ -208,9 +224,6 @@ function compilesAsAjvRegex(pattern: string): boolean {
     return false;
   }
 }
-
-const tooManyKeys = (): LimitExceeded =>
-  new LimitExceeded(`An object in the schema has more than ${SCHEMA_LIMITS.maxPropertiesPerObject} keys.`);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
