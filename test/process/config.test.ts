@@ -32,6 +32,18 @@ describe('configuration from the environment', () => {
       databaseTimeoutMs: 5_000,
       healthTimeoutMs: 800,
       adminKey: undefined,
+      limits: {
+        schema: {
+          maxDepth: 64,
+          maxPropertiesPerObject: 10_000,
+          maxNodes: 200_000,
+          maxEnumMembers: 10_000,
+          maxRefExpansion: 100_000,
+          maxRefChain: 32,
+        },
+        check: { maxCheckSteps: 25_000, maxCounterexampleSteps: 100_000 },
+      },
+      work: { threads: 1, deadlineMs: 5_000, maxQueue: 256 },
     });
   });
 
@@ -67,6 +79,18 @@ describe('configuration from the environment', () => {
       databaseTimeoutMs: 2_000,
       healthTimeoutMs: 500,
       adminKey: 'an-admin-secret-of-some-length',
+      limits: {
+        schema: {
+          maxDepth: 64,
+          maxPropertiesPerObject: 10_000,
+          maxNodes: 200_000,
+          maxEnumMembers: 10_000,
+          maxRefExpansion: 100_000,
+          maxRefChain: 32,
+        },
+        check: { maxCheckSteps: 25_000, maxCounterexampleSteps: 100_000 },
+      },
+      work: { threads: 1, deadlineMs: 5_000, maxQueue: 256 },
     });
   });
 
