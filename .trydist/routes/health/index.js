@@ -1,0 +1,4 @@
+import { getHealth } from "./getHealth.js";
+export function registerHealthRoutes(router) {
+    router.handle('getHealth', getHealth);
+}

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+const t0 = performance.now();
+const { parseSchema } = await import('./domain/schema/json/parseSchema.js');
+const { checkPair } = await import('./domain/compatibility/index.js');
+const t1 = performance.now();
+const p = (f) => ({ version: 1, ...parseSchema({ schemaType: 'JSON', schema: readFileSync(f, 'utf8') }, new Map(), { normalize: false }) });
+const a = p('/tmp/a.json'), b = p('/tmp/b.json');
+const t2 = performance.now();
+const r = checkPair(b, a, ['BACKWARD', 'FORWARD']);
+const t3 = performance.now();
+console.log(r.violations.length, (t1-t0).toFixed(0), (t2-t1).toFixed(0), (t3-t2).toFixed(0));
