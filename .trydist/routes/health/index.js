@@ -1,4 +1,0 @@
-import { getHealth } from "./getHealth.js";
-export function registerHealthRoutes(router) {
-    router.handle('getHealth', getHealth);
-}
