@@ -108,8 +108,8 @@ async function checkOnline(
   if (!answer.is_compatible && violations.length === 0 && answer.messages?.[0] !== undefined) {
     violations.push({ rule: 'INVALID_SCHEMA', oldPath: '', newPath: '', message: answer.messages[0] });
   }
-  const levelMessage = answer.messages?.find((m) => m.startsWith('{compatibility:'));
-  const named = /'([A-Z_]+)'/.exec(levelMessage ?? '')?.[1];
+  const config = await client.request('GET', `/config/${segment(subject)}?defaultToGlobal=true`);
+  const named = (config.body as { compatibilityLevel?: string } | undefined)?.compatibilityLevel;
   return { compatible: answer.is_compatible, violations, level: named ?? "the subject's level" };
 }
 
