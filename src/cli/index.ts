@@ -30,6 +30,14 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'Every violation between two schema files (JSON Schema, TABLE model or CREATE TABLE), offline',
     load: async () => (await import('./diff.ts')).diff,
   },
+  migrate: {
+    summary: 'Migrations: new, plan, apply, rollback, status, verify',
+    load: async () => (await import('./migrate/index.ts')).migrate,
+  },
+  changelog: {
+    summary: "A catalog's changelog in Markdown",
+    load: async () => (await import('./changelog.ts')).changelog,
+  },
   keys: {
     summary: 'API keys (admin): create, list, revoke',
     load: async () => (await import('./keys.ts')).keys,
