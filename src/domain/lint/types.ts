@@ -1,4 +1,6 @@
 /** Migration lint (reference: migration-rules.md §3–4): what the engine reports for one SQL text. */
+import type { TableModel } from '../schema/table/model.ts';
+
 export type LintSeverity = 'error' | 'warn' | 'info';
 
 export interface LintOptions {
@@ -6,7 +8,15 @@ export interface LintOptions {
   postgresVersion?: number;
   /** Whether the runner wraps the migration in one transaction (the migration's `transactional` flag); default true. */
   transactional?: boolean;
+  /** MG403: a regular expression per object kind that names must match; no kind is checked when absent. */
+  naming?: Partial<Record<NamingKind, string>>;
+  /** Shortest reason a `schemata-ignore` comment may give (default 1: any non-blank reason). */
+  minReasonLength?: number;
+  /** The existing tables as they are before the migration, when known: MG103 then tells in-place type changes from rewrites. */
+  tables?: readonly TableModel[];
 }
+
+export type NamingKind = 'table' | 'column' | 'index' | 'constraint' | 'sequence' | 'type';
 
 export interface LintFinding {
   /** Stable rule id, `MG000`…`MG403`. */

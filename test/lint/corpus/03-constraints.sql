@@ -1,0 +1,18 @@
+SET lock_timeout = '1s';
+SET statement_timeout = '60s';
+ALTER TABLE invoices ADD CONSTRAINT invoices_amount_check CHECK (amount > 0);
+ALTER TABLE invoices ADD CONSTRAINT invoices_amount_check2 CHECK (amount < 1000000) NOT VALID;
+ALTER TABLE invoices ADD CONSTRAINT invoices_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);
+ALTER TABLE invoices ADD CONSTRAINT invoices_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;
+ALTER TABLE invoices ADD CONSTRAINT invoices_number_key UNIQUE (number);
+ALTER TABLE invoices ADD CONSTRAINT invoices_code_key UNIQUE USING INDEX invoices_code_idx;
+ALTER TABLE invoices ADD CONSTRAINT invoices_pkey PRIMARY KEY (id);
+ALTER TABLE invoices ADD CONSTRAINT invoices_pkey2 PRIMARY KEY USING INDEX invoices_id_idx;
+ALTER TABLE invoices ALTER COLUMN number SET NOT NULL;
+ALTER TABLE invoices ALTER COLUMN memo DROP NOT NULL;
+ALTER TABLE invoices ALTER COLUMN status SET DEFAULT 'open';
+ALTER TABLE invoices ALTER COLUMN status DROP DEFAULT;
+ALTER TABLE invoices DROP CONSTRAINT invoices_old_check;
+ALTER TABLE invoices ADD CONSTRAINT invoices_period_check CHECK (period_end > period_start) NOT VALID;
+ALTER TABLE invoices VALIDATE CONSTRAINT invoices_period_check;
+ALTER TABLE invoices VALIDATE CONSTRAINT invoices_legacy_check;

@@ -1,0 +1,12 @@
+SET lock_timeout = '1s';
+SET statement_timeout = '60s';
+ALTER TABLE payments ALTER COLUMN amount TYPE bigint;
+ALTER TABLE payments ALTER COLUMN reference TYPE text;
+ALTER TABLE payments ALTER COLUMN reference TYPE varchar(100);
+ALTER TABLE payments ALTER COLUMN created_at TYPE timestamptz;
+ALTER TABLE payments ALTER COLUMN amount TYPE numeric(14,2) USING amount::numeric;
+ALTER TABLE payments ALTER COLUMN flags TYPE integer;
+ALTER TABLE payments ALTER COLUMN kind TYPE char(1);
+ALTER TABLE payments ALTER COLUMN settled_at TYPE timestamp;
+CREATE TABLE refunds (id int PRIMARY KEY, payment_id integer, amount numeric, reason varchar, at timestamptz);
+CREATE TABLE ledger (id smallserial, entry json, posted timestamp(3));

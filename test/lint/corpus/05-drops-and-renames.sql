@@ -1,0 +1,18 @@
+SET lock_timeout = '1s';
+SET statement_timeout = '60s';
+DROP TABLE legacy_orders;
+DROP TABLE IF EXISTS legacy_invoices;
+ALTER TABLE customers DROP COLUMN fax;
+ALTER TABLE customers DROP COLUMN IF EXISTS pager;
+ALTER TABLE customers RENAME COLUMN mail TO email;
+ALTER TABLE customers RENAME TO clients;
+ALTER INDEX customers_email_idx RENAME TO clients_email_idx;
+DROP SCHEMA staging CASCADE;
+DROP DATABASE scratch;
+DROP INDEX customers_name_idx;
+DROP INDEX IF EXISTS customers_phone_idx;
+TRUNCATE audit_entries;
+TRUNCATE audit_entries CASCADE;
+DROP TYPE IF EXISTS old_status;
+DROP SEQUENCE invoice_seq;
+DROP VIEW customer_summary;

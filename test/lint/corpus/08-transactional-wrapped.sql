@@ -1,0 +1,11 @@
+BEGIN;
+ALTER TABLE stock ADD COLUMN reserved integer;
+CREATE INDEX CONCURRENTLY stock_reserved_idx ON stock (reserved);
+COMMIT;
+ALTER TABLE stock ADD CONSTRAINT stock_reserved_check CHECK (reserved >= 0) NOT VALID;
+ALTER TABLE stock VALIDATE CONSTRAINT stock_reserved_check;
+DROP INDEX CONCURRENTLY stock_old_idx;
+ALTER TYPE stock_state ADD VALUE 'reserved';
+ALTER TYPE stock_state ADD VALUE 'held' AFTER 'reserved';
+ALTER TYPE stock_state ADD VALUE IF NOT EXISTS 'lost' BEFORE 'held';
+ALTER TYPE stock_state RENAME VALUE 'lost' TO 'missing';

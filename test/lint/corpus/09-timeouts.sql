@@ -1,0 +1,14 @@
+ALTER TABLE sessions ADD COLUMN device text;
+SET lock_timeout = '1s';
+ALTER TABLE sessions ADD COLUMN ip inet;
+SET lock_timeout = 0;
+ALTER TABLE sessions DROP COLUMN IF EXISTS legacy;
+RESET lock_timeout;
+SET statement_timeout = '10s';
+ALTER TABLE sessions ALTER COLUMN device SET DEFAULT 'unknown';
+CREATE TABLE session_events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, session_id bigint NOT NULL);
+ALTER TABLE session_events ADD COLUMN kind text NOT NULL;
+LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE;
+LOCK TABLE sessions IN SHARE MODE;
+VACUUM FULL sessions;
+CLUSTER sessions USING sessions_pkey;

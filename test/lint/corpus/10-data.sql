@@ -1,0 +1,13 @@
+SET lock_timeout = '1s';
+SET statement_timeout = '5min';
+UPDATE users SET locale = 'en' WHERE locale IS NULL AND id < 10000;
+UPDATE users SET active = true;
+DELETE FROM sessions;
+DELETE FROM sessions WHERE expires_at < now();
+INSERT INTO plans (name) VALUES ('free'), ('pro');
+ALTER TABLE users ADD COLUMN locale2 text;
+UPDATE users SET locale2 = locale WHERE id < 10000;
+INSERT INTO users (email) VALUES ('a@example.com');
+CREATE TABLE user_flags (user_id bigint PRIMARY KEY, flag text NOT NULL);
+INSERT INTO user_flags SELECT id, 'x' FROM users WHERE id < 10;
+UPDATE user_flags SET flag = 'y';

@@ -1,0 +1,17 @@
+SET lock_timeout = '3s';
+SET statement_timeout = '2min';
+CREATE TABLE profiles (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, user_id bigint NOT NULL, bio text, avatar_url text, updated_at timestamptz NOT NULL DEFAULT now());
+CREATE INDEX profiles_user_idx ON profiles (user_id);
+ALTER TABLE profiles ADD CONSTRAINT profiles_user_fk FOREIGN KEY (user_id) REFERENCES users (id);
+ALTER TABLE profiles ADD CONSTRAINT profiles_user_key UNIQUE (user_id);
+ALTER TABLE users ADD COLUMN profile_id bigint;
+ALTER TABLE users ADD COLUMN display_name text NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN timezone text DEFAULT 'UTC';
+ALTER TABLE users ADD CONSTRAINT users_profile_fk FOREIGN KEY (profile_id) REFERENCES profiles (id) NOT VALID;
+ALTER TABLE users ALTER COLUMN display_name TYPE text;
+ALTER TABLE users ALTER COLUMN display_name DROP DEFAULT;
+ALTER TABLE users DROP COLUMN nickname;
+ALTER TABLE users RENAME COLUMN fullname TO full_name;
+COMMENT ON COLUMN users.full_name IS 'as the user writes it';
+CREATE VIEW user_profiles AS SELECT u.id, p.bio FROM users u JOIN profiles p ON p.user_id = u.id;
+GRANT SELECT ON user_profiles TO reporting;
