@@ -126,6 +126,19 @@ async function checkOnlineAtLevel(
   if (listed.status !== 200) throw registryFailure(listed);
   const numbers = (listed.body as number[]).slice().sort((a, b) => b - a);
   const wanted = level.endsWith('_TRANSITIVE') ? numbers : numbers.slice(0, 1);
+  if (file.type === 'TABLE') {
+    const history: SchemaFile[] = [];
+    for (const number of wanted.slice().reverse()) {
+      const registered = await fetchVersion(client, subject, number);
+      history.push({
+        path: `${subject} version ${number}`,
+        type: 'TABLE',
+        text: registered.schema,
+        version: number,
+      });
+    }
+    return { ...(await compareFiles(level, file, history)), level };
+  }
   const { checkCompatibility } = await import('../domain/compatibility/index.ts');
   const existing = [];
   for (const number of wanted) {

@@ -1,5 +1,6 @@
 import type { CompatibilityLevel } from '../domain/compatibility/index.ts';
-import { comparableOf, versionsOf, type SchemaFile } from './schemaFiles.ts';
+import { usageError } from './command.ts';
+import { comparableOf, tableModelOf, tableVersionsOf, versionsOf, type SchemaFile } from './schemaFiles.ts';
 import type { ShownViolation } from './violations.ts';
 
 export interface FileVerdict {
@@ -16,6 +17,14 @@ export async function compareFiles(
   proposed: SchemaFile,
   history: readonly SchemaFile[],
 ): Promise<FileVerdict> {
+  const mixed = history.find((file) => file.type !== proposed.type);
+  if (mixed !== undefined) {
+    throw usageError(`${mixed.path} is a ${mixed.type} schema and ${proposed.path} a ${proposed.type} one`);
+  }
+  if (proposed.type === 'TABLE') {
+    const { checkTableCompatibility } = await import('../domain/compatibility/table/index.ts');
+    return checkTableCompatibility(level, await tableModelOf(proposed), await tableVersionsOf(history));
+  }
   const { checkCompatibility } = await import('../domain/compatibility/index.ts');
   const candidate = await comparableOf(proposed);
   const existing = await versionsOf(history);

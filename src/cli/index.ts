@@ -30,6 +30,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'Every violation between two schema files (JSON Schema, TABLE model or CREATE TABLE), offline',
     load: async () => (await import('./diff.ts')).diff,
   },
+  lint: {
+    summary: 'Lint migration SQL files or directories with the MG rules, offline',
+    load: async () => (await import('./lint.ts')).lint,
+  },
   migrate: {
     summary: 'Migrations: new, plan, apply, rollback, status, verify',
     load: async () => (await import('./migrate/index.ts')).migrate,

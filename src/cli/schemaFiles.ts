@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import type { ComparableSchema, ExistingVersion } from '../domain/compatibility/index.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { TableModel } from '../domain/schema/table/model.ts';
 import { CliError, usageError } from './command.ts';
 
 export type SchemaType = 'JSON' | 'TABLE';
@@ -13,6 +14,8 @@ export interface SchemaFile {
   path: string;
   type: SchemaType;
   text: string;
+  /** The registered version it is, when it came from the registry (else its place in the history). */
+  version?: number;
 }
 
 /** Reads a schema file; its type is `type`, else `.sql` → TABLE, a JSON table model → TABLE, else JSON. */
@@ -40,9 +43,7 @@ export async function comparableOf(
   file: SchemaFile,
   references: ReadonlyMap<string, unknown> = new Map(),
 ): Promise<ComparableSchema> {
-  if (file.type !== 'JSON') {
-    throw usageError(`${file.path}: TABLE schemas need the table engine, which this build does not have`);
-  }
+  if (file.type !== 'JSON') throw new Error(`${file.path} is a TABLE schema: use tableModelOf`);
   const { parseSchema } = await import('../domain/schema/json/parseSchema.ts');
   try {
     return parseSchema({ schemaType: 'JSON', schema: file.text }, references, { normalize: false });
@@ -51,12 +52,36 @@ export async function comparableOf(
   }
 }
 
-/** Files as registered versions, newest first (the engine's order), numbered from 1 oldest first. */
+/** A TABLE file (JSON model or one CREATE TABLE statement) as its canonical model, as registration reads it. */
+export async function tableModelOf(file: SchemaFile): Promise<TableModel> {
+  const [{ loadSqlParser }, { parseTableDocument }] = await Promise.all([
+    import('../domain/sql/parser.ts'),
+    import('../domain/schema/table/index.ts'),
+  ]);
+  await loadSqlParser();
+  try {
+    return parseTableDocument(file.text);
+  } catch (error) {
+    throw invalidSchema(file, error);
+  }
+}
+
+/** JSON files as registered versions, newest first (the engine's order), numbered from 1 oldest first. */
 export async function versionsOf(history: readonly SchemaFile[]): Promise<ExistingVersion[]> {
   const versions: ExistingVersion[] = [];
   for (const [index, file] of history.entries()) {
-    versions.push({ ...(await comparableOf(file)), version: index + 1 });
+    versions.push({ ...(await comparableOf(file)), version: file.version ?? index + 1 });
   }
+  return versions.reverse();
+}
+
+/** TABLE files as registered versions, newest first. */
+export async function tableVersionsOf(
+  history: readonly SchemaFile[],
+): Promise<{ version: number; model: TableModel }[]> {
+  const versions = [];
+  for (const [index, file] of history.entries())
+    versions.push({ version: file.version ?? index + 1, model: await tableModelOf(file) });
   return versions.reverse();
 }
 

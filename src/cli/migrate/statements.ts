@@ -8,25 +8,21 @@ export interface Statement {
 }
 
 /**
- * Splits a script into its statements with the real PostgreSQL parser (libpg-query), so that the runner
- * can run them one at a time and name the one that fails. Offsets are UTF-8 bytes (migration-rules.md §8).
+ * Splits a script into its statements with the real PostgreSQL parser (the one lint uses), so that the
+ * runner can run them one at a time and name the one that fails.
  */
 export async function splitStatements(script: string, file: string): Promise<Statement[]> {
-  const { loadModule, parseSync } = await import('libpg-query');
-  await loadModule();
-  let parsed: ReturnType<typeof parseSync>;
+  const { loadSqlParser, parseSql, SqlSource, SqlSyntaxError, statementRange } =
+    await import('../../domain/sql/parser.ts');
+  await loadSqlParser();
+  const source = new SqlSource(script);
   try {
-    parsed = parseSync(script);
+    return parseSql(script).map((stmt) => {
+      const { start, end } = statementRange(stmt, source.byteLength);
+      return { sql: source.slice(start, end).trim(), line: source.position(start).line };
+    });
   } catch (error) {
-    const position = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
-    const line = position === undefined ? '' : `:${script.slice(0, position).split('\n').length}`;
-    throw new CliError('failed', `${file}${line}: ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof SqlSyntaxError)) throw error;
+    throw new CliError('failed', `${file}:${error.line}:${error.column}: ${error.message}`);
   }
-  const bytes = Buffer.from(script, 'utf8');
-  return (parsed.stmts ?? []).map((entry) => {
-    const start = entry.stmt_location ?? 0;
-    const end = entry.stmt_len === undefined || entry.stmt_len === 0 ? bytes.length : start + entry.stmt_len;
-    const before = bytes.subarray(0, start).toString('utf8');
-    return { sql: bytes.subarray(start, end).toString('utf8').trim(), line: before.split('\n').length };
-  });
 }
