@@ -53,6 +53,44 @@ export async function startCatalogStandIn(): Promise<CatalogStandIn> {
         stored.set(version, migration);
         return send(201, migration);
       }
+      if (parts.length === 3 && second === 'plan' && req.method === 'POST') {
+        const up = String(body['up']);
+        // A drop column breaks the table's subject; anything else is an additive change.
+        const breaking = /drop column/i.test(up);
+        return send(200, {
+          lint: {
+            findings: breaking
+              ? [
+                  {
+                    rule: 'MG002',
+                    severity: 'error',
+                    message: 'Dropping column users.email breaks its readers.',
+                    line: 1,
+                    column: 1,
+                  },
+                ]
+              : [],
+          },
+          tables: [
+            {
+              subject: `${catalog}.public.users`,
+              change: 'changed',
+              compatible: !breaking,
+              violations: breaking
+                ? [{ rule: 'TS001', severity: 'error', message: 'Column email was removed.' }]
+                : [],
+            },
+          ],
+          checks: [],
+          wouldStore: !breaking,
+        });
+      }
+      if (parts.length === 3 && second === 'changelog' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/markdown' });
+        return res.end(
+          `# ${catalog}\n\n${[...stored.values()].map((m) => `## V${m.version}`).join('\n\n')}\n`,
+        );
+      }
       if (second === 'environments' && third !== undefined) {
         return send(200, {
           catalog,

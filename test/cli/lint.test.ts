@@ -1,8 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { installedCli, runCli, type InstalledCli } from '../helpers/installedCli.ts';
 import { parseGithub, parseJunit, workspace } from './fixtures.ts';
 
 // Offline: no registry anywhere (an unreachable URL proves nothing is called).
+// Each test spawns the CLI several times; a busy machine makes each start take seconds.
+vi.setConfig({ testTimeout: 120_000 });
+
 let cli: InstalledCli;
 beforeAll(async () => {
   cli = await installedCli();

@@ -1,11 +1,14 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installedCli, runCli, type InstalledCli } from '../helpers/installedCli.ts';
 import { createTestDatabase, STORAGE } from '../helpers/registry.ts';
 import { startCatalogStandIn, type CatalogStandIn } from './catalogStandIn.ts';
 import { parseJunit, workspace } from './fixtures.ts';
+
+// Each test spawns the CLI several times; a busy machine makes each start take seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 let cli: InstalledCli;
 beforeAll(async () => {
@@ -40,6 +43,66 @@ describe('schemata migrate new', () => {
     }
     for (const command of ['lint', 'changelog'])
       expect((await runCli(cli, [command, '--help'])).code).toBe(0);
+  });
+});
+
+describe('schemata migrate plan and changelog against the catalog routes', () => {
+  let catalog: CatalogStandIn;
+  beforeEach(async () => {
+    catalog = await startCatalogStandIn();
+  });
+  afterEach(() => catalog.close());
+
+  it('plans only the files the catalog lacks, per table subject, and fails on a breaking change', async () => {
+    const cwd = workspace({
+      'migrations/V1__create_users.sql': 'create table users (id bigint primary key, email text);\n',
+      'migrations/V2__add_bio.sql': 'alter table users add column bio text;\n',
+    });
+    catalog.stored.set('1', { version: '1', checksum: 'x', up: '' });
+    const plan = (...extra: string[]) =>
+      runCli(
+        cli,
+        [
+          'migrate',
+          'plan',
+          '--catalog',
+          'user-profile',
+          '--dir',
+          'migrations',
+          '--registry',
+          catalog.url,
+          ...extra,
+        ],
+        { cwd },
+      );
+    const ok = await plan();
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('V2 add bio');
+    expect(ok.stdout).toContain('user-profile.public.users: changed — compatible');
+    expect(ok.stdout).not.toContain('V1 ');
+
+    writeFileSync(join(cwd, 'migrations/V3__drop_email.sql'), 'alter table users drop column email;\n');
+    const bad = await plan('--format', 'github');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('::error file=migrations/V3__drop_email.sql,line=1,col=1,title=MG002::');
+    expect(bad.stdout).toContain('title=TS001::user-profile.public.users: Column email was removed.');
+  });
+
+  it('prints the changelog or writes it with --out', async () => {
+    catalog.stored.set('1', { version: '1', checksum: 'x', up: '' });
+    const cwd = workspace();
+    const printed = await runCli(cli, ['changelog', '--catalog', 'user-profile', '--registry', catalog.url], {
+      cwd,
+    });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toBe('# user-profile\n\n## V1\n');
+    const written = await runCli(
+      cli,
+      ['changelog', '--catalog', 'user-profile', '--registry', catalog.url, '--out', 'CHANGELOG.md'],
+      { cwd },
+    );
+    expect(written.code).toBe(0);
+    expect(readFileSync(join(cwd, 'CHANGELOG.md'), 'utf8')).toBe('# user-profile\n\n## V1\n');
   });
 });
 
@@ -194,7 +257,7 @@ describe.skipIf(STORAGE !== 'postgres')('schemata migrate against a real target 
     catalog.stored.set('1', { version: '1', checksum: '0'.repeat(64), up: 'create table a (id bigint);' });
     const run = await migrate('apply', cwd, '--format', 'github');
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('::error file=V1__a.sql,title=CT001::');
+    expect(run.stdout).toContain('::error file=migrations/V1__a.sql,title=CT001::');
     expect(await history()).toEqual([]);
   });
 

@@ -1,8 +1,11 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { installedCli, runCli, type InstalledCli } from '../helpers/installedCli.ts';
 import { parseGithub, parseJunit, personBreaking, personV1, personV2, workspace } from './fixtures.ts';
 
 // No registry runs in this file: diff and check --against must answer from the files alone.
+// Each test spawns the CLI several times; a busy machine makes each start take seconds.
+vi.setConfig({ testTimeout: 120_000 });
+
 let cli: InstalledCli;
 beforeAll(async () => {
   cli = await installedCli();

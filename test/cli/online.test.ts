@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installedCli, runCli, type InstalledCli } from '../helpers/installedCli.ts';
 import { startRegistry, STORAGE, uniqueSubject, type TestRegistry } from '../helpers/registry.ts';
 import { parseGithub, parseJunit, personBreaking, personV1, personV2, workspace } from './fixtures.ts';
+
+// Each test spawns the CLI several times; a busy machine makes each start take seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 let cli: InstalledCli;
 let registry: TestRegistry;

@@ -1,19 +1,10 @@
-import { requiredOption, type CommandSpec } from '../args.ts';
+import type { CommandSpec } from '../args.ts';
 import { CliError } from '../command.ts';
 import { defineCommand, exitFor } from '../define.ts';
 import type { Finding, ReportCase } from '../output/report.ts';
-import { isRefusal, verifyRecord, type ApplicationRecord, type CatalogClient } from './catalog.ts';
-import { compareKeys, readMigrations, versionKey, type MigrationFile } from './files.ts';
-import {
-  appliedBy,
-  CATALOG_OPTIONS,
-  catalogClient,
-  databaseUrl,
-  lockWaitMs,
-  progress,
-  TARGET_OPTIONS,
-  timeouts,
-} from './options.ts';
+import { isRefusal, verifyRecord, type CatalogClient } from './catalog.ts';
+import { compareKeys, versionKey, type MigrationFile } from './files.ts';
+import { CATALOG_OPTIONS, openRunnerSession, TARGET_OPTIONS } from './options.ts';
 import { splitStatements } from './statements.ts';
 import { TargetDatabase, type ScriptOutcome, type Timeouts, type VerifyResult } from './target.ts';
 import { outcomeLines, type MigrationOutcome } from './outcome.ts';
@@ -36,16 +27,9 @@ returns no rows. A lock on the database keeps two runners from interleaving. A s
 };
 
 export const apply = defineCommand('migrate apply', SPEC, async ({ values }, context) => {
-  const say = progress(context);
-  const catalog = catalogClient(values, context);
-  const environment = requiredOption(values, 'env');
-  const migrations = readMigrations(requiredOption(values, 'dir'), context.cwd);
-  const limits = timeouts(values);
-  const who = appliedBy(values, context);
-  const db = await TargetDatabase.connect(databaseUrl(values, context));
+  const { catalog, environment, migrations, limits, who, say, db } = await openRunnerSession(values, context);
   const outcomes: MigrationOutcome[] = [];
   try {
-    await db.lock(lockWaitMs(values), () => say('waiting for another migration runner on this database…'));
     await db.ensureHistory();
     const pending = pendingOf(migrations, await db.history(catalog.catalog));
     if (pending.length === 0) say('nothing to apply: the database is up to date');
@@ -188,7 +172,7 @@ async function applyOne(
 
 function failureFinding(migration: MigrationFile, script: ScriptOutcome): Finding {
   return {
-    file: migration.file,
+    file: migration.path,
     rule: 'MIGRATION_FAILED',
     severity: 'error',
     message: `${script.error ?? 'failed'} — in: ${script.errorStatement ?? ''}`,
@@ -196,7 +180,7 @@ function failureFinding(migration: MigrationFile, script: ScriptOutcome): Findin
 }
 
 export function verifyFinding(migration: MigrationFile, result: VerifyResult): Finding {
-  const file = migration.file.replace(/\.sql$/, '.verify.sql');
+  const file = migration.path.replace(/\.sql$/, '.verify.sql');
   const what = result.error ?? `returned ${result.rows} row${result.rows === 1 ? '' : 's'} (drift)`;
   return { file, rule: 'VERIFY_FAILED', severity: 'error', message: `verify "${result.name}" ${what}` };
 }
@@ -209,7 +193,7 @@ function refusalFindings(
   },
 ): Finding[] {
   const findings: Finding[] = refusal.findings.map((f) => ({
-    file: migration.file,
+    file: migration.path,
     rule: f.rule,
     severity: f.severity === 'warn' || f.severity === 'info' ? f.severity : 'error',
     message: f.message,
@@ -218,7 +202,7 @@ function refusalFindings(
   }));
   return findings.some((f) => f.severity === 'error')
     ? findings
-    : [...findings, { file: migration.file, rule: 'REFUSED', severity: 'error', message: refusal.message }];
+    : [...findings, { file: migration.path, rule: 'REFUSED', severity: 'error', message: refusal.message }];
 }
 
 function report(outcomes: readonly MigrationOutcome[], migrations: readonly MigrationFile[]) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { CliError, usageError } from '../command.ts';
 
 /** A versioned migration as the directory holds it: `V<version>__<description>.sql` and its companions. */
@@ -12,6 +12,8 @@ export interface MigrationFile {
   description: string;
   /** File name of the up script. */
   file: string;
+  /** The up script's path as the directory was named (for annotations on the repository's files). */
+  path: string;
   up: string;
   /** The `U<version>__…` undo script, when there is one. */
   down?: string;
@@ -65,7 +67,7 @@ export function readMigrations(dir: string, cwd: string): MigrationFile[] {
     else if (kind === 'U') downs.set(id, { file: name, text });
     else if (ups.has(id))
       throw new CliError('failed', `${name}: version ${version} is given twice in ${dir}`);
-    else ups.set(id, migration(name, version, description, text));
+    else ups.set(id, migration(join(dir, name), version, description, text));
   }
   if (misnamed.length > 0) {
     throw new CliError(
@@ -88,12 +90,13 @@ export function readMigrations(dir: string, cwd: string): MigrationFile[] {
   return [...ups.values()].sort((a, b) => compareKeys(a.key, b.key));
 }
 
-function migration(file: string, version: string, description: string, up: string): MigrationFile {
+function migration(path: string, version: string, description: string, up: string): MigrationFile {
   return {
     version,
     key: versionKey(version),
     description: description.replaceAll('_', ' '),
-    file,
+    file: basename(path),
+    path,
     up,
     transactional: !firstLine(up).startsWith(NO_TRANSACTION),
     checksum: checksumOf(up),

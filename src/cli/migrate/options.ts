@@ -3,7 +3,8 @@ import type { CliContext } from '../command.ts';
 import { RegistryClient } from '../http.ts';
 import { registrySettings } from '../settings.ts';
 import { CatalogClient } from './catalog.ts';
-import type { Timeouts } from './target.ts';
+import { readMigrations, type MigrationFile } from './files.ts';
+import { TargetDatabase, type Timeouts } from './target.ts';
 
 export const CATALOG_OPTIONS = {
   catalog: { type: 'string', value: 'C', description: "The service's catalog, e.g. user-profile (required)" },
@@ -77,3 +78,33 @@ export function appliedBy(values: OptionValues, context: CliContext): string {
 
 /** Progress goes to stderr, so stdout carries only the report in its format. */
 export const progress = (context: CliContext) => (line: string) => context.io.err.write(`${line}\n`);
+
+/** What apply and rollback share: the catalog, the environment, the files, the limits and a locked target. */
+export interface RunnerSession {
+  catalog: CatalogClient;
+  environment: string;
+  migrations: MigrationFile[];
+  limits: Timeouts;
+  who: string;
+  say: (line: string) => void;
+  /** Holds the runner lock; `close()` it when done. */
+  db: TargetDatabase;
+}
+
+/** Reads the options and the directory, connects to the target and takes the runner lock (waiting as told). */
+export async function openRunnerSession(values: OptionValues, context: CliContext): Promise<RunnerSession> {
+  const say = progress(context);
+  const catalog = catalogClient(values, context);
+  const environment = requiredOption(values, 'env');
+  const migrations = readMigrations(requiredOption(values, 'dir'), context.cwd);
+  const limits = timeouts(values);
+  const who = appliedBy(values, context);
+  const db = await TargetDatabase.connect(databaseUrl(values, context));
+  try {
+    await db.lock(lockWaitMs(values), () => say('waiting for another migration runner on this database…'));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return { catalog, environment, migrations, limits, who, say, db };
+}

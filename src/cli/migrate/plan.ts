@@ -45,7 +45,7 @@ export const plan = defineCommand('migrate plan', SPEC, async ({ values }, conte
   for (const migration of pending) {
     const answer = await catalog.plan(migration);
     const findings: Finding[] = [];
-    const at = { file: migration.file };
+    const at = { file: migration.path };
     if (isRefusal(answer)) {
       for (const f of answer.findings)
         findings.push({

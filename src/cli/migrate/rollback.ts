@@ -1,17 +1,9 @@
+import { dirname, join } from 'node:path';
 import { requiredOption, stringOption, type CommandSpec } from '../args.ts';
 import { CliError, usageError } from '../command.ts';
 import { defineCommand, exitFor } from '../define.ts';
-import { compareKeys, NO_TRANSACTION, readMigrations, versionKey, type MigrationFile } from './files.ts';
-import {
-  appliedBy,
-  CATALOG_OPTIONS,
-  catalogClient,
-  databaseUrl,
-  lockWaitMs,
-  progress,
-  TARGET_OPTIONS,
-  timeouts,
-} from './options.ts';
+import { compareKeys, NO_TRANSACTION, versionKey, type MigrationFile } from './files.ts';
+import { CATALOG_OPTIONS, openRunnerSession, TARGET_OPTIONS, type RunnerSession } from './options.ts';
 import { outcomeLines, type MigrationOutcome } from './outcome.ts';
 import { splitStatements } from './statements.ts';
 import { TargetDatabase } from './target.ts';
@@ -37,17 +29,10 @@ newer than V. A down script runs in its own transaction unless its first line is
 
 export const rollback = defineCommand('migrate rollback', SPEC, async ({ values }, context) => {
   const reason = requiredOption(values, 'reason');
-  const environment = requiredOption(values, 'env');
-  const catalog = catalogClient(values, context);
-  const migrations = readMigrations(requiredOption(values, 'dir'), context.cwd);
   const to = stringOption(values, 'to');
-  const limits = timeouts(values);
-  const who = appliedBy(values, context);
-  const say = progress(context);
-  const db = await TargetDatabase.connect(databaseUrl(values, context));
+  const { catalog, environment, migrations, limits, who, say, db } = await openRunnerSession(values, context);
   const outcomes: MigrationOutcome[] = [];
   try {
-    await db.lock(lockWaitMs(values), () => say('waiting for another migration runner on this database…'));
     const applied = new Set(
       (await db.history(catalog.catalog)).map((row) => versionKey(row.version).join('.')),
     );
@@ -100,13 +85,13 @@ function checkVersion(version: string): string {
 
 async function rollbackOne(
   db: TargetDatabase,
-  catalog: ReturnType<typeof catalogClient>,
+  catalog: RunnerSession['catalog'],
   migration: MigrationFile,
   run: {
     environment: string;
     who: string;
     reason: string;
-    limits: ReturnType<typeof timeouts>;
+    limits: RunnerSession['limits'];
     say: (line: string) => void;
   },
 ): Promise<MigrationOutcome> {
@@ -144,7 +129,8 @@ async function rollbackOne(
       errorStatement: script.errorStatement,
     });
     run.say(`  ✗ failed: ${script.error}`);
-    const file = migration.downFile ?? migration.file;
+    const file =
+      migration.downFile === undefined ? migration.path : join(dirname(migration.path), migration.downFile);
     return {
       migration,
       status: 'failed',

@@ -38,9 +38,9 @@ export const status = defineCommand('migrate status', SPEC, async ({ values }, c
   const storedByKey = new Map(stored.map((m) => [versionKey(m.version).join('.'), m]));
   for (const m of migrations) {
     const entry = storedByKey.get(m.key.join('.'));
-    if (entry === undefined) add('PENDING', 'info', `V${m.version} is not in the catalog yet`, m.file);
+    if (entry === undefined) add('PENDING', 'info', `V${m.version} is not in the catalog yet`, m.path);
     else if (entry.checksum !== undefined && entry.checksum.trim() !== m.checksum) {
-      add('CT001', 'error', `V${m.version} differs from the catalog's copy (checksum drift)`, m.file);
+      add('CT001', 'error', `V${m.version} differs from the catalog's copy (checksum drift)`, m.path);
     }
   }
   const local = new Set(migrations.map((m) => m.key.join('.')));
@@ -130,7 +130,7 @@ function databaseFindings(
         'CT001',
         'error',
         `V${row.version} was applied with another checksum (the file changed since)`,
-        file.file,
+        file.path,
       );
   }
   for (const m of migrations) {
@@ -140,9 +140,9 @@ function databaseFindings(
         'CT002',
         'error',
         `V${m.version} is pending but older than V${newest.join('.')} applied to the database`,
-        m.file,
+        m.path,
       );
-    else add('PENDING', 'info', `V${m.version} is not applied to the database yet`, m.file);
+    else add('PENDING', 'info', `V${m.version} is not applied to the database yet`, m.path);
   }
 }
 

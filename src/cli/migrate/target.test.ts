@@ -13,6 +13,7 @@ function migration(version: string, up: string, transactional = true): Migration
     key: [Number(version)],
     description: `m${version}`,
     file: `V${version}__m${version}.sql`,
+    path: `V${version}__m${version}.sql`,
     up,
     transactional,
     checksum: checksumOf(up),
