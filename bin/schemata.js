@@ -9,10 +9,13 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const built = `${root}dist/cli/index.js`;
 
-/** Whether dist/ is at least as new as every source file (a packed package gives all files one mtime). */
+/**
+ * Whether to run dist/: always in an installed package (its build came with it), and in a checkout only when
+ * the build is at least as new as every source file.
+ */
 function buildIsCurrent() {
   if (!existsSync(built)) return false;
-  if (!existsSync(`${root}src`)) return true;
+  if (root.split(/[\\/]/).includes('node_modules') || !existsSync(`${root}src`)) return true;
   const builtAt = statSync(built).mtimeMs;
   for (const entry of readdirSync(`${root}src`, { recursive: true, withFileTypes: true })) {
     if (entry.isFile() && statSync(`${entry.parentPath}/${entry.name}`).mtimeMs > builtAt) return false;

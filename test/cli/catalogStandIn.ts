@@ -12,6 +12,8 @@ export interface CatalogStandIn {
   url: string;
   stored: Map<string, { version: string; checksum: string; up: string; verify?: unknown }>;
   applications: ({ version: string } & Record<string, unknown>)[];
+  /** The schema_version each environment reported (what PUT …/schema-version would set). */
+  reported: Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -122,6 +124,7 @@ export async function startCatalogStandIn(): Promise<CatalogStandIn> {
     url: `http://127.0.0.1:${port}`,
     stored,
     applications,
+    reported,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -252,6 +252,34 @@ describe.skipIf(STORAGE !== 'postgres')('schemata migrate against a real target 
     expect(await history()).toEqual(['1', '4']);
   });
 
+  it('status compares the directory, the catalog and the database, and reports a lagging schema_version', async () => {
+    const cwd = workspace({
+      'migrations/V1__create_users.sql': base['migrations/V1__create_users.sql'],
+      'migrations/V2__note.sql': base['migrations/V4__note.sql'],
+    });
+    expect((await migrate('apply', cwd)).code).toBe(0);
+    writeFileSync(join(cwd, 'migrations/V3__later.sql'), 'select 1;\n');
+    catalog.reported.set('staging', '1');
+    const run = await migrate('status', cwd, '--format', 'json');
+    expect(run.code).toBe(0);
+    const findings = JSON.parse(run.stdout).findings as { rule: string; severity: string; message: string }[];
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'SCHEMA_VERSION_LAGS',
+        severity: 'warn',
+        message: 'staging reports schema_version 1, behind V2',
+      }),
+    );
+    expect(findings.filter((f) => f.rule === 'PENDING').map((f) => f.message)).toEqual([
+      'V3 is not in the catalog yet',
+      'V3 is not applied to the database yet',
+    ]);
+    rmSync(join(cwd, 'migrations/V2__note.sql'));
+    const missing = await migrate('status', cwd);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('CT003');
+  });
+
   it('a file edited after the catalog stored it is refused by the catalog and nothing runs', async () => {
     const cwd = workspace({ 'migrations/V1__a.sql': 'create table a (id int);\n' });
     catalog.stored.set('1', { version: '1', checksum: '0'.repeat(64), up: 'create table a (id bigint);' });
