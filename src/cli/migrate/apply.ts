@@ -7,7 +7,7 @@ import { compareKeys, versionKey, type MigrationFile } from './files.ts';
 import { CATALOG_OPTIONS, openRunnerSession, TARGET_OPTIONS } from './options.ts';
 import { splitStatements } from './statements.ts';
 import { TargetDatabase, type ScriptOutcome, type Timeouts, type VerifyResult } from './target.ts';
-import { outcomeLines, type MigrationOutcome } from './outcome.ts';
+import { finishedFields, outcomeLines, type MigrationOutcome } from './outcome.ts';
 
 const SPEC: CommandSpec = {
   usage: 'schemata migrate apply --catalog C --dir D --env E --database-url URL [options]',
@@ -129,21 +129,9 @@ async function applyOne(
     });
     throw error;
   }
-  const finished = {
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    durationMs: script.durationMs,
-    statementsApplied: script.statementsApplied,
-    statementsTotal: script.statementsTotal,
-  };
+  const finished = finishedFields(startedAt, script);
   if (script.error !== undefined) {
-    await catalog.record(migration.version, {
-      ...base,
-      ...finished,
-      status: 'failed',
-      error: script.error,
-      errorStatement: script.errorStatement,
-    });
+    await catalog.record(migration.version, { ...base, ...finished, status: 'failed' });
     run.say(
       `  ✗ failed after ${script.statementsApplied} of ${script.statementsTotal} statements: ${script.error}`,
     );

@@ -38,3 +38,15 @@ export function outcomeLines(outcomes: readonly MigrationOutcome[], done: 'appli
     return lines.join('\n');
   };
 }
+
+/** What an application record takes from a finished script: timings, counts and, if it failed, the error and statement. */
+export function finishedFields(startedAt: string, script: ScriptOutcome) {
+  return {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    durationMs: script.durationMs,
+    statementsApplied: script.statementsApplied,
+    statementsTotal: script.statementsTotal,
+    ...(script.error !== undefined && { error: script.error, errorStatement: script.errorStatement }),
+  };
+}

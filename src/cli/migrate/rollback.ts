@@ -4,7 +4,7 @@ import { CliError, usageError } from '../command.ts';
 import { defineCommand, exitFor } from '../define.ts';
 import { compareKeys, NO_TRANSACTION, versionKey, type MigrationFile } from './files.ts';
 import { CATALOG_OPTIONS, openRunnerSession, TARGET_OPTIONS, type RunnerSession } from './options.ts';
-import { outcomeLines, type MigrationOutcome } from './outcome.ts';
+import { finishedFields, outcomeLines, type MigrationOutcome } from './outcome.ts';
 import { splitStatements } from './statements.ts';
 import { TargetDatabase } from './target.ts';
 
@@ -113,21 +113,9 @@ async function rollbackOne(
     transactional,
     undo: true,
   });
-  const finished = {
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    durationMs: script.durationMs,
-    statementsApplied: script.statementsApplied,
-    statementsTotal: script.statementsTotal,
-  };
+  const finished = finishedFields(startedAt, script);
   if (script.error !== undefined) {
-    await catalog.record(migration.version, {
-      ...base,
-      ...finished,
-      status: 'failed',
-      error: script.error,
-      errorStatement: script.errorStatement,
-    });
+    await catalog.record(migration.version, { ...base, ...finished, status: 'failed' });
     run.say(`  ✗ failed: ${script.error}`);
     const file =
       migration.downFile === undefined ? migration.path : join(dirname(migration.path), migration.downFile);
