@@ -24,7 +24,7 @@ interface Case {
   readonly updated: unknown;
 }
 
-const DATA = new URL('../../shared/conformance/apicurio-json/compatibility-test-data.json', import.meta.url);
+const DATA = new URL('../test/conformance/apicurio-json/compatibility-test-data.json', import.meta.url);
 const DIRECTIONS: readonly Direction[] = ['BACKWARD', 'FORWARD'];
 
 const comparable = (schema: unknown, tag = ''): ComparableSchema => ({

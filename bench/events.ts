@@ -6,7 +6,7 @@ import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { events as eventsTable } from '../src/db/schema.ts';
 import { closeDeps, createDeps, type Deps } from '../src/deps.ts';
-import { EVENTS_CHANNEL, parseEnvelope } from '../src/events/envelope.ts';
+import { parseEnvelope } from '../src/client/events.ts';
 import { queryRows } from '../src/db/client.ts';
 import { readHead } from '../src/events/store.ts';
 import { createScratchDatabase, type ScratchDatabase } from './lib/postgres.ts';
@@ -113,7 +113,7 @@ async function measureLatency(
     if (start !== undefined) latencies.push(receivedAt - start);
     arrived?.();
   });
-  await subscriber.subscribe(EVENTS_CHANNEL);
+  await subscriber.subscribe(deps.events.eventsChannel ?? '');
 
   for (let i = 0; i < REGISTRATIONS + 20; i++) {
     pendingSubject = `${prefix}${i}`;

@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { benchById } from './byId.ts';
 import { benchCli } from './cli.ts';
+import { benchMemory } from './memory.ts';
 import { benchRegister, WARM_UP } from './register.ts';
 import { summaryLines, type BenchSection } from './lib/report.ts';
 
 /**
  * `npm run bench`: throughput is printed as a ratio against a baseline measured in the same run on the same
  * machine, so results compare across machines; a summary with targets and PASS/MISS comes last.
- * Flags: `--quick` (short runs, to smoke-test the harness), `--only=by-id,register,cli,compat,events`,
+ * Flags: `--quick` (short runs, to smoke-test the harness), `--only=by-id,register,cli,compat,events,memory`,
  * `--profile` (CPU-profile the registry children into tmp/bench-profiles/ and print their hotspots).
  * Environment: DATABASE_URL (registration figures and by-id on PostgreSQL), REDIS_URL (bus for the registry).
  */
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     }),
   );
   await run('cli', () => benchCli({ rounds: quick ? 5 : 21 }));
+  await run('memory', () => benchMemory({ databaseUrl }));
   for (const [part, file, exported] of [
     ['compat', './compat.ts', 'benchCompat'],
     ['events', './events.ts', 'benchEvents'],

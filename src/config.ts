@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
+  /** Prefix of the Redis channels (`<prefix>:events`); unset → `schemata:<registry id>`. */
+  redisChannelPrefix: string | undefined;
   maxBodyBytes: number;
   /** Largest schema text accepted (42209 above it); defaults to MAX_BODY_BYTES. */
   maxSchemaBytes: number;
@@ -69,6 +71,12 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const channelPrefix = nonEmpty('REDIS_CHANNEL_PREFIX');
+  // Channel names are bytes to Redis; the prefix is kept printable so logs and tools show it as written.
+  if (channelPrefix !== undefined && !/^[\x21-\x7e]{1,200}$/.test(channelPrefix)) {
+    problems.push('REDIS_CHANNEL_PREFIX must be 1 to 200 printable ASCII characters without spaces');
+  }
+
   const maxBodyBytes = integer('MAX_BODY_BYTES', 1_048_576, 1_024, 1_073_741_824);
   const config: Config = {
     port: integer('PORT', 8081, 0, 65535),
@@ -76,6 +84,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: nonEmpty('DATA_DIR') ?? './.schemata',
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    redisChannelPrefix: channelPrefix,
     maxBodyBytes,
     maxSchemaBytes: integer('MAX_SCHEMA_BYTES', maxBodyBytes, 64, 1_073_741_824),
     defaultCompatibility: level as CompatibilityLevel,

@@ -33,7 +33,17 @@ export async function main(): Promise<void> {
       address: `http://${config.host}:${info.port}`,
       storage: deps.database.kind,
       bus: deps.events.busKind,
+      // Since the process started (performance.now() counts from there).
+      startup_ms: Math.round(performance.now()),
     });
+  });
+  // A listener that cannot bind gets one line and exit 2, like a locked data directory, not a stack trace.
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    const problem = listenProblem(error, config.port, config.host);
+    process.stderr.write(`schemata: ${problem ?? `cannot listen: ${error.message}`}\n`);
+    void closeDeps(deps)
+      .catch(() => undefined)
+      .finally(() => process.exit(problem === undefined ? 1 : 2));
   });
 
   let stopping = false;
@@ -54,6 +64,16 @@ export async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** The one-line explanation of a configuration the listener cannot use; undefined for other failures. */
+function listenProblem(error: NodeJS.ErrnoException, port: number, host: string): string | undefined {
+  if (error.code === 'EADDRINUSE') {
+    return `port ${port} on ${host} is already in use; stop the process that holds it or choose another PORT`;
+  }
+  if (error.code === 'EACCES') return `not allowed to listen on port ${port} on ${host}; choose another PORT`;
+  if (error.code === 'EADDRNOTAVAIL') return `HOST=${host} is not an address of this machine`;
+  return undefined;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -21,6 +21,7 @@ const event = (event_type: RegistryEvent['event_type'], data: Record<string, unk
   version: 'v1',
   seq: 1,
   occurred_at: '2026-01-01T00:00:00Z',
+  registry_id: 'test-registry',
   data,
 });
 

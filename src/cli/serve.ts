@@ -14,7 +14,7 @@ Configuration comes from the environment:
   DEFAULT_COMPATIBILITY   global level until one is set through /config (default BACKWARD)
   LOG_LEVEL               debug | info | warn | error | silent (default info)
 
-Exits with 2 when a variable is invalid (all bad variables are named) or DATA_DIR is in use.
+Exits with 2 when a variable is invalid (all bad variables are named), DATA_DIR is in use or PORT is taken.
 `;
 
 /** `schemata serve`: runs src/main.ts's `main()`, which owns the process from then on (signals, exit codes). */

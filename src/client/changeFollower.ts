@@ -1,11 +1,10 @@
-import { OrderedDelivery } from '../events/orderedDelivery.ts';
+import { OrderedDelivery } from './orderedDelivery.ts';
 import type { components } from '../generated/openapi.ts';
-import type { RegistryHttp } from './http.ts';
+import { ForeignEvents, type ChangeEvent } from './events.ts';
+import { RegistryClientError, type RegistryHttp } from './http.ts';
 import { openRedisSource, openSseSource, type LiveSource } from './liveSources.ts';
 
 type EventPage = components['schemas']['EventPage'];
-/** A change event as the feed, SSE and Redis carry it (asyncapi.yaml documents each `event_type`). */
-export type ChangeEvent = Omit<components['schemas']['Event'], 'data'> & { data: Record<string, unknown> };
 
 const FEED_PAGE = 1_000;
 /** Beyond this many missed events, reloading the contracts beats replaying the feed. */
@@ -26,7 +25,10 @@ export class ChangeFollower {
     private readonly http: RegistryHttp,
     private readonly options: {
       position: number;
-      redisUrl: string | undefined;
+      /** Redis to follow, and the registry's events channel on it; SSE when undefined. */
+      redis: { url: string; channel: string } | undefined;
+      /** The registry's id (from `POST /contracts`); undefined for a registry that sends none. */
+      registryId: string | undefined;
       pollIntervalMs: number;
       /** Applies one event; throwing makes the follower retry it from the feed later. */
       apply(event: ChangeEvent): Promise<void>;
@@ -40,7 +42,7 @@ export class ChangeFollower {
       readAfter: async (after) => {
         const page = await http.get<EventPage>(`/events?after=${after}&limit=${FEED_PAGE}`);
         return {
-          events: page.events as ChangeEvent[],
+          events: page.events.map((event) => ({ ...event, data: event.data as Record<string, unknown> })),
           next: page.next,
           more: page.events.length >= FEED_PAGE,
         };
@@ -58,14 +60,29 @@ export class ChangeFollower {
 
   async start(): Promise<void> {
     const delivery = this.delivery;
+    const { redis, registryId } = this.options;
+    // Another registry's events (a channel shared through one REDIS_CHANNEL_PREFIX) number their own feed:
+    // taking them would skip this registry's. They are ignored, and reported once per registry.
+    const foreign = new ForeignEvents(
+      () => registryId,
+      (id) =>
+        this.options.onError(
+          new RegistryClientError(
+            `ignoring events of registry ${id} on ${redis?.channel ?? 'the event stream'} ` +
+              `(this registry is ${registryId ?? 'unknown'}); give each registry its own REDIS_CHANNEL_PREFIX`,
+          ),
+        ),
+    );
     const handlers = {
-      onEvent: (event: ChangeEvent) => delivery.offer(event),
+      onEvent: (event: ChangeEvent) => {
+        if (!foreign.isForeign(event)) delivery.offer(event);
+      },
       onReady: () => delivery.catchUp(),
       onError: this.options.onError,
     };
     this.source =
-      this.options.redisUrl !== undefined
-        ? await openRedisSource(this.options.redisUrl, handlers)
+      redis !== undefined
+        ? await openRedisSource(redis.url, redis.channel, handlers)
         : openSseSource(this.http.url('/events/stream'), this.http.fetch, () => delivery.position, handlers);
     if (this.closed) await this.source.close();
     this.pollTimer = setInterval(() => delivery.catchUp(), this.options.pollIntervalMs);

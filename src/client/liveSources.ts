@@ -1,5 +1,5 @@
-import { EVENTS_CHANNEL, parseEnvelope } from '../events/envelope.ts';
-import type { RegistryEvent } from '../events/types.ts';
+import { createParser } from 'eventsource-parser';
+import { parseEnvelope, type ChangeEvent } from './events.ts';
 
 /** A push channel of change events; it may drop some (the feed fills gaps), it never throws at the caller. */
 export interface LiveSource {
@@ -7,14 +7,18 @@ export interface LiveSource {
 }
 
 export interface LiveHandlers {
-  onEvent(event: RegistryEvent): void;
+  onEvent(event: ChangeEvent): void;
   /** (Re)connected: events may have been missed meanwhile. */
   onReady(): void;
   onError(error: unknown): void;
 }
 
-/** Subscribes to `schemata:events` on Redis; ioredis is loaded only here, so it stays optional. */
-export async function openRedisSource(redisUrl: string, handlers: LiveHandlers): Promise<LiveSource> {
+/** Subscribes to the registry's events channel on Redis; ioredis is loaded only here, so it stays optional. */
+export async function openRedisSource(
+  redisUrl: string,
+  channel: string,
+  handlers: LiveHandlers,
+): Promise<LiveSource> {
   const { Redis } = await import('ioredis');
   const redis = new Redis(redisUrl, {
     lazyConnect: true,
@@ -25,15 +29,15 @@ export async function openRedisSource(redisUrl: string, handlers: LiveHandlers):
   });
   redis.on('error', (error: Error) => handlers.onError(error));
   redis.on('ready', () => handlers.onReady());
-  redis.on('message', (channel: string, message: string) => {
-    if (channel !== EVENTS_CHANNEL) return;
+  redis.on('message', (from: string, message: string) => {
+    if (from !== channel) return;
     const event = parseEnvelope(message);
     if (event !== undefined) handlers.onEvent(event);
   });
   // Redis being away must not stop the client: the feed poll covers until it is back.
   redis.connect().catch((error: unknown) => handlers.onError(error));
   await Promise.race([
-    redis.subscribe(EVENTS_CHANNEL).catch((error: unknown) => handlers.onError(error)),
+    redis.subscribe(channel).catch((error: unknown) => handlers.onError(error)),
     new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
   ]);
   return {
@@ -43,9 +47,14 @@ export async function openRedisSource(redisUrl: string, handlers: LiveHandlers):
   };
 }
 
+/** Reconnect delay after a stream ends, until the registry's `retry:` says otherwise. */
+const DEFAULT_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
+
 /**
- * Follows `GET /events/stream`, reconnecting with `Last-Event-ID` = the caller's position, so the registry
- * replays whatever was missed while disconnected.
+ * Follows `GET /events/stream`, reconnecting with `Last-Event-ID` = the caller's position (the last event
+ * it applied; each frame's `id:` is its seq), so the registry replays whatever was missed meanwhile. The
+ * stream's `retry:` sets the reconnect delay; failures back off from it.
  */
 export function openSseSource(
   streamUrl: string,
@@ -54,8 +63,21 @@ export function openSseSource(
   handlers: LiveHandlers,
 ): LiveSource {
   const abort = new AbortController();
+  let retryMs = DEFAULT_RETRY_MS;
+  const parser = createParser({
+    onEvent: (message) => {
+      const event = parseEnvelope(message.data);
+      // The frame's id is the event's seq; a frame whose id says otherwise is not an event of the feed.
+      if (event !== undefined && (message.id === undefined || message.id === String(event.seq))) {
+        handlers.onEvent(event);
+      }
+    },
+    onRetry: (ms) => {
+      retryMs = Math.min(Math.max(ms, 100), MAX_RETRY_MS);
+    },
+  });
   const run = async () => {
-    for (let attempt = 0; !abort.signal.aborted; attempt++) {
+    for (let failures = 0; !abort.signal.aborted;) {
       try {
         const response = await fetchImpl(streamUrl, {
           headers: { accept: 'text/event-stream', 'last-event-id': String(position()) },
@@ -63,14 +85,19 @@ export function openSseSource(
         });
         if (!response.ok || response.body === null)
           throw new Error(`event stream answered HTTP ${response.status}`);
-        attempt = 0;
+        failures = 0;
         handlers.onReady();
-        await readStream(response.body, handlers);
+        parser.reset();
+        const decoder = new TextDecoder();
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+          parser.feed(decoder.decode(chunk, { stream: true }));
+        }
       } catch (error) {
         if (abort.signal.aborted) return;
+        failures += 1;
         handlers.onError(error);
       }
-      await sleep(Math.min(100 * 2 ** attempt, 5_000), abort.signal);
+      await sleep(Math.min(retryMs * 2 ** failures, MAX_RETRY_MS), abort.signal);
     }
   };
   const running = run();
@@ -80,27 +107,6 @@ export function openSseSource(
       await running;
     },
   };
-}
-
-/** Parses server-sent events: `data:` lines joined, dispatched on a blank line; comments ignored. */
-async function readStream(body: ReadableStream<Uint8Array>, handlers: LiveHandlers): Promise<void> {
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let data: string[] = [];
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    const lines = buffer.split(/\r\n|\r|\n/);
-    buffer = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line === '') {
-        const event = data.length > 0 ? parseEnvelope(data.join('\n')) : undefined;
-        data = [];
-        if (event !== undefined) handlers.onEvent(event);
-      } else if (line.startsWith('data:')) {
-        data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
-      }
-    }
-  }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

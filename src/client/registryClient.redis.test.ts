@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENTS_CHANNEL } from '../events/envelope.ts';
+import { LEGACY_EVENTS_CHANNEL } from './events.ts';
 import type { RegistryEvent } from '../events/types.ts';
 import {
   REDIS_URL,
@@ -75,7 +75,8 @@ describe.skipIf(!REDIS_URL)(`consumer SDK catch-up after a missed message (${STO
       if (drop(event)) dropped.push(event);
       else {
         relayed.push(event);
-        void publisher.publish(EVENTS_CHANNEL, JSON.stringify(event));
+        // The registry runs without Redis, so it names no channel: the client takes the legacy one.
+        void publisher.publish(LEGACY_EVENTS_CHANNEL, JSON.stringify(event));
       }
     });
   });

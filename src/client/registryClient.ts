@@ -1,11 +1,11 @@
-import { subjectOf } from '../events/envelope.ts';
 import type { components } from '../generated/openapi.ts';
-import { ChangeFollower, type ChangeEvent } from './changeFollower.ts';
+import { ChangeFollower } from './changeFollower.ts';
+import { LEGACY_EVENTS_CHANNEL, subjectOf, type ChangeEvent } from './events.ts';
 import { ContractStore, type Schema } from './contractStore.ts';
 import { RegistryClientError, RegistryHttp } from './http.ts';
 import { makeEnvelope, readEnvelope, type VersionedEnvelope } from './versionedEnvelope.ts';
 
-export type { ChangeEvent } from './changeFollower.ts';
+export type { ChangeEvent } from './events.ts';
 type ContractsResponse = components['schemas']['ContractsResponse'];
 
 export interface RegistryClientOptions {
@@ -55,6 +55,8 @@ export class RegistryClient {
   private readonly tracked = new Map<string, 'latest' | 'all'>();
   private readonly handlers = new Set<(event: ChangeEvent) => void | Promise<void>>();
   private follower: ChangeFollower | undefined;
+  /** The event being handed to the handlers: its changes are applied, so `position` already counts it. */
+  private handling: number | undefined;
   private closed = false;
 
   constructor(private readonly options: RegistryClientOptions) {
@@ -63,7 +65,7 @@ export class RegistryClient {
 
   /** Feed position the client's contracts reflect. */
   get position(): number {
-    return this.follower?.position ?? 0;
+    return Math.max(this.follower?.position ?? 0, this.handling ?? 0);
   }
 
   /**
@@ -78,7 +80,7 @@ export class RegistryClient {
     const response = await this.fetchContracts(subjects, versions);
     for (const subject of subjects) this.tracked.set(subject, versions);
     await this.loadReferences();
-    if (this.follower === undefined && !this.closed) await this.follow(response.seq);
+    if (this.follower === undefined && !this.closed) await this.follow(response);
     return { missing: response.missing ?? [], seq: response.seq };
   }
 
@@ -182,10 +184,14 @@ export class RegistryClient {
     }
   }
 
-  private async follow(position: number): Promise<void> {
+  private async follow(contracts: ContractsResponse): Promise<void> {
+    const { redisUrl } = this.options;
+    // A registry older than the registry id names no channel: it published on the one fixed channel.
+    const channel = contracts.events_channel ?? LEGACY_EVENTS_CHANNEL;
     this.follower = new ChangeFollower(this.http, {
-      position,
-      redisUrl: this.options.redisUrl,
+      position: contracts.seq,
+      redis: redisUrl === undefined ? undefined : { url: redisUrl, channel },
+      registryId: contracts.registry_id,
       pollIntervalMs: this.options.pollIntervalMs ?? 30_000,
       apply: (event) => this.apply(event),
       reload: () => this.reloadAll(),
@@ -202,12 +208,17 @@ export class RegistryClient {
       await this.fetchContracts([subject], this.tracked.get(subject) ?? 'all');
       await this.loadReferences();
     }
-    for (const handler of this.handlers) {
-      try {
-        await handler(event);
-      } catch (error) {
-        this.options.onError?.(error);
+    this.handling = event.seq;
+    try {
+      for (const handler of this.handlers) {
+        try {
+          await handler(event);
+        } catch (error) {
+          this.options.onError?.(error);
+        }
       }
+    } finally {
+      this.handling = undefined;
     }
   }
 

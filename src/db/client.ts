@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -11,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { registrySchema } from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './dataDirLock.ts';
 import { literal } from './inline.ts';
+import { openPglite } from './pglite.ts';
 import { PipelinePool, SoloConnection, type PipelinedTx } from './pipeline.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof registrySchema>;
@@ -47,9 +47,11 @@ export async function openDatabase(options: {
   databaseUrl: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** Embedded: called before a fresh data directory is initialised (the slow step of a first start). */
+  onInitialise?: () => void;
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openEmbedded(options.dataDir);
+  return openEmbedded(options.dataDir, options.onInitialise);
 }
 
 function openPostgres(url: string, max: number): DatabaseHandle {
@@ -244,7 +246,7 @@ function isConnectionLoss(error: unknown): boolean {
   return false;
 }
 
-async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
+async function openEmbedded(dataDir: string, onInitialise?: () => void): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
   let lock: DataDirLock | undefined;
   if (!inMemory) {
@@ -253,7 +255,7 @@ async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
     lock = acquireDataDirLock(dataDir);
   }
   try {
-    const client = await PGlite.create(inMemory ? dataDir : `${dataDir}/pgdata`);
+    const client = await openPglite(inMemory ? dataDir : `${dataDir}/pgdata`, onInitialise);
     const db = drizzlePglite({ client, schema: registrySchema }) as unknown as Database;
     return {
       db,

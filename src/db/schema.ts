@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -116,6 +117,17 @@ export const outboxPositions = pgTable('outbox_positions', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
 });
 
+/** The registry's identity (one row, written by migration 0002): envelopes carry it, channels are named after it. */
+export const registryIdentity = pgTable(
+  'registry_identity',
+  {
+    singleton: boolean('singleton').primaryKey().default(true),
+    registryId: text('registry_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('registry_identity_one_row', sql`${t.singleton}`)],
+);
+
 export const registrySchema = {
   schemas,
   subjectVersions,
@@ -124,5 +136,6 @@ export const registrySchema = {
   modes,
   events,
   outboxPositions,
+  registryIdentity,
   schemaIds,
 };

@@ -1,8 +1,6 @@
-import type { EventType, RegistryEvent } from './types.ts';
+import type { EventType } from './types.ts';
 
-/** Every event is published here; every instance and most consumers subscribe to it. */
-export const EVENTS_CHANNEL = 'schemata:events';
-
+/** Every event type the registry writes; each is documented in asyncapi.yaml. */
 export const EVENT_TYPES: readonly EventType[] = [
   'schema.registered',
   'version.deleted',
@@ -10,49 +8,3 @@ export const EVENT_TYPES: readonly EventType[] = [
   'config.changed',
   'mode.changed',
 ];
-
-/** The per-subject channel; events of global config/mode changes (subject null) go to the main channel only. */
-export function subjectChannel(subject: string): string {
-  return `${EVENTS_CHANNEL}:${subject}`;
-}
-
-/** The subject an event concerns (`data.subject`), or null for a global change. */
-export function subjectOf(event: { data: Record<string, unknown> }): string | null {
-  const subject = event.data['subject'];
-  return typeof subject === 'string' ? subject : null;
-}
-
-/**
- * Reads a published envelope back from its JSON text; `undefined` when it is not one (a foreign or
- * corrupt message on the channel must be ignored, never crash a subscriber).
- */
-export function parseEnvelope(text: string): RegistryEvent | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as Record<string, unknown>;
-  if (
-    typeof v['event_type'] !== 'string' ||
-    v['version'] !== 'v1' ||
-    typeof v['seq'] !== 'number' ||
-    !Number.isSafeInteger(v['seq']) ||
-    v['seq'] < 1 ||
-    typeof v['occurred_at'] !== 'string' ||
-    typeof v['data'] !== 'object' ||
-    v['data'] === null ||
-    Array.isArray(v['data'])
-  ) {
-    return undefined;
-  }
-  return {
-    event_type: v['event_type'] as EventType,
-    version: 'v1',
-    seq: v['seq'],
-    occurred_at: v['occurred_at'],
-    data: v['data'] as Record<string, unknown>,
-  };
-}

@@ -47,12 +47,15 @@ export interface EventRow {
   event_type: string;
   data: string;
   occurred_at: string;
+  registry_id: string;
 }
 
 // Text forms so postgres.js and PGlite return identical shapes (drizzle leaves raw types to the driver).
+// The registry id comes from its one-row table (an uncorrelated subquery: read once per statement).
 export const EVENT_COLUMNS_TEXT =
   `seq, event_type, data::text as data, ` +
-  `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at`;
+  `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at, ` +
+  `(select registry_id from registry_identity) as registry_id`;
 
 /** The published envelope of an event row. */
 export function eventFromRow(row: EventRow): RegistryEvent {
@@ -61,6 +64,7 @@ export function eventFromRow(row: EventRow): RegistryEvent {
     version: 'v1',
     seq: Number(row.seq),
     occurred_at: row.occurred_at,
+    registry_id: row.registry_id,
     data: JSON.parse(row.data) as Record<string, unknown>,
   };
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type DatabaseHandle } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
-import { OrderedDelivery } from './orderedDelivery.ts';
+import { eventsChannel } from '../client/events.ts';
+import { OrderedDelivery } from '../client/orderedDelivery.ts';
 import { openRedisBus, type RedisBus } from './redisBus.ts';
 import { Relay } from './relay.ts';
 import { OUTBOX_CHANNEL, readFeed, readHead, readPositions, type RelaySession } from './store.ts';
@@ -10,6 +11,10 @@ import type { RegistryEvent } from './types.ts';
 /** The change-broadcast machinery as the rest of the app sees it (relay, bus, local subscribers). */
 export interface EventsRuntime {
   readonly busKind: 'redis' | 'in-process';
+  /** The Redis channel carrying every event of this registry (undefined with the in-process bus). */
+  readonly eventsChannel: string | undefined;
+  /** Redis: whether it is reachable now (undefined with the in-process bus). */
+  busStatus(): 'ok' | 'down' | undefined;
   /**
    * Services call this after a transaction that wrote events has committed: wakes the relay at once. A
    * writer that read its event rows back passes them, so the relay can publish them without a read.
@@ -43,6 +48,10 @@ export function createEventsRuntime(options: {
   /** PostgreSQL: LISTEN, so other instances can nudge this one's relay (see DatabaseHandle.listen). */
   listen?: DatabaseHandle['listen'];
   redisUrl: string | undefined;
+  /** The Redis channels' prefix (see config's REDIS_CHANNEL_PREFIX). */
+  channelPrefix: string;
+  /** This registry's id: the Redis subscriber ignores other registries' events. */
+  registryId: string;
   logger: Logger;
   /** How often the outbox and the feed are checked for work nobody announced (default 250 ms). */
   pollIntervalMs?: number;
@@ -118,6 +127,8 @@ export function createEventsRuntime(options: {
 
   return {
     busKind: options.redisUrl === undefined ? 'in-process' : 'redis',
+    eventsChannel: options.redisUrl === undefined ? undefined : eventsChannel(options.channelPrefix),
+    busStatus: () => (options.redisUrl === undefined ? undefined : bus?.up === true ? 'ok' : 'down'),
     shutdownSignal: shutdown.signal,
     committed: (events) => (events?.length ? relay.offer(events) : relay.committed()),
     async outboxLag() {
@@ -140,6 +151,8 @@ export function createEventsRuntime(options: {
       if (options.redisUrl !== undefined) {
         bus = await openRedisBus({
           url: options.redisUrl,
+          channelPrefix: options.channelPrefix,
+          registryId: options.registryId,
           logger,
           onEvent: (event) => delivery.offer(event),
           onReady: () => {

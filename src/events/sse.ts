@@ -1,8 +1,8 @@
 import type { SSEStreamingApi } from 'hono/streaming';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
-import { subjectOf } from './envelope.ts';
-import { OrderedDelivery } from './orderedDelivery.ts';
+import { subjectOf } from '../client/events.ts';
+import { OrderedDelivery } from '../client/orderedDelivery.ts';
 import type { EventsRuntime } from './runtime.ts';
 import { readFeed } from './store.ts';
 import type { RegistryEvent } from './types.ts';

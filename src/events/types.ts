@@ -8,5 +8,7 @@ export interface RegistryEvent {
   version: 'v1';
   seq: number;
   occurred_at: string;
+  /** The registry that wrote it (migration 0002's identity), so subscribers can tell registries apart. */
+  registry_id: string;
   data: Record<string, unknown>;
 }

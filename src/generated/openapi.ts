@@ -549,6 +549,11 @@ export interface components {
             database: string;
             /** @enum {string} */
             bus: "redis" | "in-process";
+            /**
+             * @description Redis reachable, or down (status is then degraded: writes succeed, events wait in the outbox)
+             * @enum {string}
+             */
+            bus_status: "ok" | "down";
             /** @description committed events not yet published */
             outbox_lag: number;
             /** @description package version */
@@ -562,6 +567,8 @@ export interface components {
             seq: number;
             /** Format: date-time */
             occurred_at: string;
+            /** @description the registry that wrote the event (its id never changes) */
+            registry_id: string;
             data: Record<string, never>;
         };
         EventPage: {
@@ -587,6 +594,10 @@ export interface components {
             missing?: string[];
             /** @description feed position the contracts reflect; follow changes after it */
             seq: number;
+            /** @description this registry's id; its events carry it, other registries' do not */
+            registry_id?: string;
+            /** @description the Redis channel carrying every event of this registry (absent without Redis) */
+            events_channel?: string;
         };
     };
     responses: {

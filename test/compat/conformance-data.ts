@@ -1,5 +1,5 @@
 /**
- * The Apicurio JSON Schema compatibility cases (shared/conformance/apicurio-json) and the documented
+ * The Apicurio JSON Schema compatibility cases (test/conformance/apicurio-json) and the documented
  * exceptions: cases that are wrong under instance-set semantics, each with the document that proves it.
  */
 import { readFileSync } from 'node:fs';
@@ -15,10 +15,7 @@ export interface ConformanceCase {
   readonly updated: unknown;
 }
 
-const url = new URL(
-  '../../../shared/conformance/apicurio-json/compatibility-test-data.json',
-  import.meta.url,
-);
+const url = new URL('../conformance/apicurio-json/compatibility-test-data.json', import.meta.url);
 
 export const CASES: readonly ConformanceCase[] = (
   JSON.parse(readFileSync(url, 'utf8')) as { tests: Omit<ConformanceCase, 'index'>[] }

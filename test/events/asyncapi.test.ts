@@ -29,7 +29,7 @@ const payloadValidator = (eventType: string) => {
 
 describe('asyncapi.yaml documents the events', () => {
   it('has both channels, each offering every event type', () => {
-    expect(Object.keys(doc.channels).sort()).toEqual(['schemata:events', 'schemata:events:{subject}']);
+    expect(Object.keys(doc.channels).sort()).toEqual(['{prefix}:events', '{prefix}:events:{subject}']);
     for (const channel of Object.values(doc.channels)) {
       const names = channel.subscribe.message.oneOf.map(
         (ref) => doc.components.messages[ref.$ref.split('/').at(-1) ?? '']?.name,

@@ -27,6 +27,7 @@ describe(`change feed GET /events (${STORAGE})`, () => {
       version: 'v1',
       seq: expect.any(Number),
       occurred_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/),
+      registry_id: registry.deps.registryId,
       data: { subject, version: 1, id, schemaType: 'JSON' },
     });
   });
@@ -85,7 +86,7 @@ describe(`change feed GET /events (${STORAGE})`, () => {
       const res = await registry.call('GET', '/healthz');
       return res.body.outbox_lag === 0 ? res.body : undefined;
     });
-    expect(health).toMatchObject({ status: 'ok', outbox_lag: 0, bus: 'in-process' });
+    expect(health).toMatchObject({ status: 'ok', outbox_lag: 0, bus: 'in-process', bus_status: 'ok' });
   });
 
   it('delivers every event to local subscribers in seq order (cache invalidation path)', async () => {

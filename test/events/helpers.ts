@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { expect } from 'vitest';
-import { EVENTS_CHANNEL, parseEnvelope } from '../../src/events/envelope.ts';
+import { parseEnvelope } from '../../src/client/events.ts';
 import type { RegistryEvent } from '../../src/events/types.ts';
 import type { TestRegistry } from '../helpers/registry.ts';
 
@@ -43,22 +43,32 @@ export async function eventually<T>(
   }
 }
 
-/** A subscriber of its own on a channel, collecting parsed envelopes in arrival order. */
+/**
+ * A subscriber of its own on a channel, collecting parsed envelopes in arrival order. Without a channel it
+ * takes every registry's main channel (`*:events`): on a private Redis, that is the one registry's.
+ */
 export async function listen(
   redisUrl: string,
-  channel = EVENTS_CHANNEL,
+  channel?: string,
 ): Promise<{ events: RegistryEvent[]; raw: string[]; close(): Promise<void> }> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null, retryStrategy: () => 20 });
   redis.on('error', () => undefined);
   const events: RegistryEvent[] = [];
   const raw: string[] = [];
-  redis.on('message', (from: string, message: string) => {
-    if (from !== channel) return;
+  const take = (message: string) => {
     raw.push(message);
     const event = parseEnvelope(message);
-    if (event !== undefined) events.push(event);
-  });
-  await redis.subscribe(channel);
+    if (event !== undefined) events.push(event as RegistryEvent);
+  };
+  if (channel === undefined) {
+    redis.on('pmessage', (_pattern: string, _from: string, message: string) => take(message));
+    await redis.psubscribe('*:events');
+  } else {
+    redis.on('message', (from: string, message: string) => {
+      if (from === channel) take(message);
+    });
+    await redis.subscribe(channel);
+  }
   return { events, raw, close: async () => void (await redis.quit().catch(() => redis.disconnect())) };
 }
 
@@ -105,7 +115,7 @@ export async function openStream(
             const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6));
             const id = lines.find((l) => l.startsWith('id: '))?.slice(4);
             const event = data.length > 0 ? parseEnvelope(data.join('\n')) : undefined;
-            if (event !== undefined) frames.push({ id, event });
+            if (event !== undefined) frames.push({ id, event: event as RegistryEvent });
           }
         }
       } catch {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subjectChannel } from '../../src/events/envelope.ts';
 import { REDIS_URL, startRegistry, STORAGE, uniqueSubject, type TestRegistry } from '../helpers/registry.ts';
 import { eventually, listen, readWholeFeed, registerJson, schemaNumber } from './helpers.ts';
 import { startPrivateRedis, type PrivateRedis } from './privateRedis.ts';
@@ -13,10 +12,12 @@ describe.skipIf(!REDIS_URL)(`Redis broadcast (${STORAGE})`, () => {
     await registry.close();
   });
 
-  it('publishes a registration on schemata:events and on its subject channel, with the documented envelope', async () => {
+  it('publishes a registration on schemata:<registry id>:events and on its subject channel, with the documented envelope', async () => {
     const subject = uniqueSubject('redis-envelope');
-    const all = await listen(REDIS_URL ?? '');
-    const own = await listen(REDIS_URL ?? '', subjectChannel(subject));
+    const registryId = registry.deps.registryId;
+    expect(registryId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const all = await listen(REDIS_URL ?? '', `schemata:${registryId}:events`);
+    const own = await listen(REDIS_URL ?? '', `schemata:${registryId}:events:${subject}`);
     try {
       const { id } = await registerJson(registry, subject, schemaNumber(0));
       const message = await eventually(() => all.events.find((e) => e.data['subject'] === subject));
@@ -25,13 +26,21 @@ describe.skipIf(!REDIS_URL)(`Redis broadcast (${STORAGE})`, () => {
         version: 'v1',
         seq: expect.any(Number),
         occurred_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/),
+        registry_id: registryId,
         data: { subject, version: 1, id, schemaType: 'JSON' },
       });
       const onSubject = await eventually(() => (own.events.length > 0 ? own.events : undefined));
       expect(onSubject).toEqual([message]);
       // The key order of the documented envelope (design.md §5).
       const raw = all.raw.find((text) => text.includes(subject)) ?? '';
-      expect(Object.keys(JSON.parse(raw))).toEqual(['event_type', 'version', 'seq', 'occurred_at', 'data']);
+      expect(Object.keys(JSON.parse(raw))).toEqual([
+        'event_type',
+        'version',
+        'seq',
+        'occurred_at',
+        'registry_id',
+        'data',
+      ]);
       expect((await registry.call('GET', '/healthz')).body.bus).toBe('redis');
     } finally {
       await all.close();
@@ -63,8 +72,14 @@ describe.skipIf(!REDIS_URL)(`Redis outage (${STORAGE})`, () => {
     // Registration keeps working while Redis is gone; the outbox holds the events.
     for (let n = 30; n < 100; n++) await registerJson(registry, subject, schemaNumber(n));
     const health = await registry.call('GET', '/healthz');
+    // The outage shows in health (still 200: the registry serves and accepts writes).
     expect(health.status).toBe(200);
-    expect(health.body.outbox_lag).toBe(70);
+    expect(health.body).toMatchObject({
+      status: 'degraded',
+      bus: 'redis',
+      bus_status: 'down',
+      outbox_lag: 70,
+    });
     // The feed does not depend on Redis.
     const feed = await eventually(async () => {
       const events = await readWholeFeed(registry);
@@ -89,9 +104,11 @@ describe.skipIf(!REDIS_URL)(`Redis outage (${STORAGE})`, () => {
       // Publishing is at-least-once (consumers dedupe by seq); in order and complete is what counts.
       const unique = after.events.filter((e, i, all) => all.findIndex((x) => x.seq === e.seq) === i);
       expect(unique.map((e) => e.data['version'])).toEqual(Array.from({ length: 70 }, (_, i) => i + 31));
-      await eventually(async () =>
-        (await registry.call('GET', '/healthz')).body.outbox_lag === 0 ? true : undefined,
-      );
+      const healed = await eventually(async () => {
+        const body = (await registry.call('GET', '/healthz')).body;
+        return body.outbox_lag === 0 ? body : undefined;
+      });
+      expect(healed).toMatchObject({ status: 'ok', bus: 'redis', bus_status: 'ok' });
     } finally {
       await after.close();
     }
@@ -119,7 +136,12 @@ describe.skipIf(!REDIS_URL)(`Redis absent at start-up (${STORAGE})`, () => {
       return res.body.outbox_lag === 3 ? res : undefined;
     });
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: 'ok', bus: 'redis', outbox_lag: 3 });
+    expect(health.body).toMatchObject({
+      status: 'degraded',
+      bus: 'redis',
+      bus_status: 'down',
+      outbox_lag: 3,
+    });
 
     await redis.start({ tcp: false });
     const channel = await listen(redis.socketPath);

@@ -7,7 +7,7 @@ import { createApp } from '../../src/app.ts';
 import { serveApp } from '../../src/http/server.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { closeDeps, createDeps, type Deps } from '../../src/deps.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger, type Logger } from '../../src/logger.ts';
 
 /** Which storage the suite runs against: real PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
 export const STORAGE: 'postgres' | 'embedded' = process.env['DATABASE_URL'] ? 'postgres' : 'embedded';
@@ -36,7 +36,7 @@ export interface ApiResult {
  * an in-memory PGlite otherwise. Pass `databaseUrl` to share another instance's database.
  */
 export async function startRegistry(
-  options: { env?: Record<string, string>; databaseUrl?: string; useRedis?: boolean } = {},
+  options: { env?: Record<string, string>; databaseUrl?: string; useRedis?: boolean; logger?: Logger } = {},
 ): Promise<TestRegistry> {
   let databaseUrl = options.databaseUrl;
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -52,7 +52,7 @@ export async function startRegistry(
     ...(options.useRedis && REDIS_URL ? { REDIS_URL } : {}),
     ...options.env,
   });
-  const deps = await createDeps(config, { logger: createLogger(config.logLevel) });
+  const deps = await createDeps(config, { logger: options.logger ?? createLogger(config.logLevel) });
   const app = createApp(deps);
   const server: ServerType = await new Promise((resolve) => {
     const s = serveApp(app, deps.cache, { port: 0, hostname: '127.0.0.1' }, () => resolve(s));

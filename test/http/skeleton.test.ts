@@ -1,5 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegistry, STORAGE, type TestRegistry } from '../helpers/registry.ts';
+
+/** The tag of the journal's newest migration (migrations apply in `when` order). */
+function newestMigrationTag(): string {
+  const journal = JSON.parse(
+    readFileSync(new URL('../../drizzle/meta/_journal.json', import.meta.url), 'utf8'),
+  ) as {
+    entries: { when: number; tag: string }[];
+  };
+  return [...journal.entries].sort((a, b) => a.when - b.when).at(-1)?.tag ?? '';
+}
 
 describe(`HTTP skeleton (${STORAGE})`, () => {
   let registry: TestRegistry;
@@ -34,7 +45,7 @@ describe(`HTTP skeleton (${STORAGE})`, () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'ok',
-      schema_version: '0001_outbox_positions',
+      schema_version: newestMigrationTag(),
       database: 'ok',
       outbox_lag: 0,
     });

@@ -13,7 +13,7 @@ export type ContractsResponse = components['schemas']['ContractsResponse'];
  * from `seq` misses no change (it may see a change it already has, which is harmless).
  */
 export async function getContracts(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'registryId' | 'events'>,
   input: { subjects: string[]; versions?: 'latest' | 'all' | undefined },
 ): Promise<ContractsResponse> {
   const subjects = [...new Set(input.subjects)];
@@ -39,7 +39,14 @@ export async function getContracts(
     return [{ subject, versions: latestOnly ? versions.slice(-1) : versions }];
   });
   const missing = subjects.filter((subject) => !bySubject.has(subject));
-  return { contracts, missing, seq };
+  const channel = deps.events.eventsChannel;
+  return {
+    contracts,
+    missing,
+    seq,
+    registry_id: deps.registryId,
+    ...(channel === undefined ? {} : { events_channel: channel }),
+  };
 }
 
 /** The Confluent `Schema` shape: empty references and absent metadata/ruleSet are omitted. */

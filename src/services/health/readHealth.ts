@@ -9,6 +9,8 @@ export interface Health {
   schema_version: string | null;
   database: string;
   bus: 'redis' | 'in-process';
+  /** Redis reachable (`ok`) or not (`down`: writes still succeed, their events wait in the outbox). */
+  bus_status: 'ok' | 'down';
   outbox_lag: number;
   version: string;
 }
@@ -24,7 +26,8 @@ const TAG_BY_WHEN = new Map(
 
 /** Health as design.md §3 defines it: `schema_version` is the newest applied registry migration's tag. */
 export async function readHealth(deps: Deps): Promise<Health> {
-  const base = { bus: deps.events.busKind, version: deps.packageVersion };
+  const busStatus = deps.events.busStatus() ?? 'ok';
+  const base = { bus: deps.events.busKind, bus_status: busStatus, version: deps.packageVersion };
   let schemaVersion: string | null;
   try {
     const rows = await queryRows<{ created_at: string | number }>(
@@ -38,7 +41,7 @@ export async function readHealth(deps: Deps): Promise<Health> {
   }
   const lag = await deps.events.outboxLag().catch(() => -1);
   return {
-    status: lag < 0 ? 'degraded' : 'ok',
+    status: lag < 0 || busStatus === 'down' ? 'degraded' : 'ok',
     schema_version: schemaVersion,
     database: 'ok',
     outbox_lag: Math.max(lag, 0),

@@ -96,7 +96,8 @@ function contentModel(rule: string, f: Facts): string | undefined {
       : m[1] === 'OPTIONAL_'
         ? ' as optional'
         : '';
-  return `${what} at ${f.path} ${action}${qual} in a ${model || 'content'} model${cover}.`;
+  const kind = model || 'content';
+  return `${what} at ${f.path} ${action}${qual} in ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} model${cover}.`;
 }
 
 /** The sentence for a difference (with `{original}`/`{update}` placeholders). */
