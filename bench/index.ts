@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { benchById } from './byId.ts';
+import { benchCli } from './cli.ts';
 import { benchMemory } from './memory.ts';
 import { benchLiveness } from './liveness.ts';
 import { benchRegister, WARM_UP } from './register.ts';
@@ -9,7 +10,7 @@ import { summaryLines, type BenchSection } from './lib/report.ts';
 /**
  * `npm run bench`: throughput is printed as a ratio against a baseline measured in the same run on the same
  * machine, so results compare across machines; a summary with targets and PASS/MISS comes last.
- * Flags: `--quick` (short runs, to smoke-test the harness), `--only=by-id,liveness,register,memory,compat,events`,
+ * Flags: `--quick` (short runs, to smoke-test the harness), `--only=by-id,liveness,register,memory,cli,compat,events`,
  * `--profile` (CPU-profile the registry children into tmp/bench-profiles/ and print their hotspots).
  * Environment: DATABASE_URL (registration figures and by-id on PostgreSQL), REDIS_URL (bus for the registry).
  */
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
       profile,
     }),
   );
+  await run('cli', () => benchCli({ rounds: quick ? 5 : 21 }));
   await run('memory', () => benchMemory({ databaseUrl }));
   for (const [part, file, exported] of [
     ['compat', './compat.ts', 'benchCompat'],

@@ -1,4 +1,4 @@
-import { EXIT_USAGE, type CliIo, type CommandResult } from './command.ts';
+import { EXIT_USAGE, type CliContext, type CommandResult } from './command.ts';
 
 const SERVE_USAGE = `Usage: schemata serve
 
@@ -18,7 +18,7 @@ Exits with 2 when a variable is invalid (all bad variables are named), DATA_DIR 
 `;
 
 /** `schemata serve`: runs src/main.ts's `main()`, which owns the process from then on (signals, exit codes). */
-export async function serve(args: readonly string[], io: CliIo): Promise<CommandResult> {
+export async function serve(args: readonly string[], { io }: CliContext): Promise<CommandResult> {
   if (args.includes('-h') || args.includes('--help')) {
     io.out.write(SERVE_USAGE);
     return 0;
